@@ -1,0 +1,74 @@
+package kz.qyzmet.audit.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One event to journal: what happened ({@code type}), to what ({@code subject}),
+ * who did it in which role, from where, under which correlation id, and details.
+ */
+public record AuditEvent(String type, String subject, String actor, String actorRole,
+        String address, String userAgent, String correlationId, Map<String, String> details) {
+
+    public AuditEvent {
+        requireText(type, "type");
+        requireText(subject, "subject");
+        requireText(actor, "actor");
+        requireText(actorRole, "actorRole");
+        address = address == null ? "" : address;
+        userAgent = userAgent == null ? "" : userAgent;
+        correlationId = correlationId == null ? "" : correlationId;
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("audit event needs a " + name);
+        }
+    }
+
+    public static Builder builder(String type, String subject) {
+        return new Builder(type, subject);
+    }
+
+    /** Builds an {@link AuditEvent}; actor defaults to the platform itself. */
+    public static final class Builder {
+        private final String type;
+        private final String subject;
+        private String actor = "system";
+        private String actorRole = "system";
+        private String address;
+        private String userAgent;
+        private String correlationId;
+        private final Map<String, String> details = new LinkedHashMap<>();
+
+        private Builder(String type, String subject) {
+            this.type = type;
+            this.subject = subject;
+        }
+
+        public Builder actor(String identity, String role) {
+            this.actor = identity;
+            this.actorRole = role;
+            return this;
+        }
+
+        public Builder origin(String address, String userAgent, String correlationId) {
+            this.address = address;
+            this.userAgent = userAgent;
+            this.correlationId = correlationId;
+            return this;
+        }
+
+        public Builder detail(String key, Object value) {
+            details.put(key, value == null ? "" : String.valueOf(value));
+            return this;
+        }
+
+        public AuditEvent build() {
+            return new AuditEvent(type, subject, actor, actorRole, address, userAgent, correlationId, details);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package kz.qyzmet.audit.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Append-only journal of state changes and security events. Records can be
+ * added and read, never changed or removed (rules §45.1, §45.3).
+ */
+@ProviderType
+public interface AuditJournal {
+
+    /**
+     * Appends an event. The journal stamps the time; the call returns once the
+     * event is durable, and throws if it could not be stored, so a caller never
+     * reports success for a change that left no trace.
+     *
+     * @return the stored record
+     */
+    AuditRecord record(AuditEvent event);
+
+    /** The newest records about one subject, newest first, at most {@code limit}. */
+    List<AuditRecord> findBySubject(String subject, int limit);
+}

@@ -1,0 +1,27 @@
+package kz.qyzmet.persistence.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Bundle;
+
+/**
+ * Opens a bundle's database: migrates its schema, then gives it MyBatis sessions
+ * for its mappers. Call it from the activator or the component that owns the
+ * schema; a hot-deployed bundle thus brings its schema with it, and an updated
+ * bundle runs its new migrations when it starts.
+ */
+@ProviderType
+public interface Persistence {
+
+    /** Folder inside the owning bundle that holds its SQL migrations ({@code V1__create.sql}, …). */
+    String MIGRATIONS_FOLDER = "db/migration";
+
+    /**
+     * Migrates {@code owner}'s schema and returns a database for its mappers.
+     *
+     * @param owner   bundle whose {@value #MIGRATIONS_FOLDER} holds the migrations
+     * @param name    schema name, lower case letters, digits and '_' (history table {@code flyway_<name>})
+     * @param mappers the owner's MyBatis mapper interfaces (annotations or XML beside the interface)
+     * @throws MigrationFailedException when a migration fails; nothing of a failed migration stays applied
+     */
+    Database open(Bundle owner, String name, Class<?>... mappers);
+}

@@ -1,0 +1,66 @@
+package kz.qyzmet.persistence.internal;
+
+import java.sql.SQLException;
+import java.util.Hashtable;
+
+import javax.sql.DataSource;
+
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The platform's one connection pool (HikariCP over {@link MariaDbDataSource};
+ * {@code DriverManager} cannot see drivers inside bundles). Registered as a
+ * {@link DataSource} service once the pool has made its first connection, so
+ * nothing starts on a database it cannot reach.
+ */
+@Component(configurationPid = PooledDataSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = DatabaseConfiguration.class)
+public class PooledDataSource {
+    static final String PID = "kz.qyzmet.db";
+
+    private final HikariDataSource pool;
+    private final ServiceRegistration<DataSource> registration;
+
+    @Activate
+    public PooledDataSource(DatabaseConfiguration configuration, BundleContext context) throws SQLException {
+        MariaDbDataSource mariaDb = new MariaDbDataSource(configuration.url());
+        mariaDb.setUser(configuration.user());
+        mariaDb.setPassword(configuration.password());
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("qyzmet");
+        pool.setDataSource(mariaDb);
+        pool.setMaximumPoolSize(configuration.pool_size());
+        pool.setConnectionTimeout(configuration.pool_timeout_ms());
+        pool.setAutoCommit(true);
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        this.pool = new HikariDataSource(pool);
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("qyzmet.db.url", redact(configuration.url()));
+        this.registration = context.registerService(DataSource.class, this.pool, properties);
+    }
+
+    /** Credentials in a URL never reach the service registry. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***");
+    }
+
+    @Deactivate
+    void close() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping and took it already
+        }
+        pool.close();
+    }
+}

@@ -1,0 +1,34 @@
+package kz.qyzmet.rest.api;
+
+/**
+ * Who sent a request and from where, as the audit journal records it.
+ *
+ * @param identity      the authenticated identity, or {@code anonymous}
+ * @param role          the role the identity acted in
+ * @param address       remote IP address
+ * @param userAgent     {@code User-Agent} header, may be empty
+ * @param correlationId the request's correlation id
+ */
+public record Caller(String identity, String role, String address, String userAgent, String correlationId) {
+    public static final String ANONYMOUS = "anonymous";
+    /** Request attribute (and JAX-RS request property) under which the platform keeps the caller. */
+    public static final String ATTRIBUTE = "kz.qyzmet.rest.api.Caller";
+
+    /**
+     * The caller of the current request, read from its attributes, e.g.
+     * {@code Caller.from(httpServletRequest::getAttribute)}.
+     *
+     * @throws IllegalStateException when the platform's request filter did not run
+     */
+    public static Caller from(java.util.function.Function<String, Object> attributes) {
+        Object caller = attributes.apply(ATTRIBUTE);
+        if (caller instanceof Caller known) {
+            return known;
+        }
+        throw new IllegalStateException("request did not pass the platform's caller filter");
+    }
+
+    public boolean isOperator() {
+        return Api.ROLE_OPERATOR.equals(role);
+    }
+}
