@@ -1,0 +1,211 @@
+package kz.qyzmet.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kz.qyzmet.launcher.FeatureBundles.ResolvedBundle;
+
+/**
+ * One running platform: the embedded MariaDB (unless an external one is
+ * configured), the TLS certificate, and a Felix framework with the bundles of
+ * the configured features. Closing it stops the framework, then the database.
+ */
+public final class Platform implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final Framework framework;
+    private final EmbeddedDatabase database;
+
+    private Platform(Framework framework, EmbeddedDatabase database) {
+        this.framework = framework;
+        this.database = database;
+    }
+
+    /** Starts everything the settings describe, with the features and bundles inside the executable jar. */
+    public static Platform start(Settings settings) throws Exception {
+        return start(settings, FeatureBundles.classPath());
+    }
+
+    public static Platform start(Settings settings, FeatureBundles.Source source) throws Exception {
+        Path dataDir = settings.path(Settings.DATA_DIR);
+        Files.createDirectories(dataDir);
+        List<ResolvedBundle> bundles = new FeatureBundles(source)
+                .resolve(Arrays.asList(settings.get(Settings.FEATURES).split(",")));
+        EmbeddedDatabase database = null;
+        try {
+            Settings effective = settings;
+            if (!settings.has(Settings.DB_URL)) {
+                database = EmbeddedDatabase.start(dataDir.resolve("mariadb"), settings.port(Settings.DB_EMBEDDED_PORT));
+                effective = effective.with(Settings.DB_URL, database.jdbcUrl()).with(Settings.DB_USER, "root")
+                        .with(Settings.DB_PASSWORD, "");
+            }
+            Map<String, String> properties = frameworkProperties(effective);
+            FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+            Framework framework = factory.newFramework(properties);
+            framework.init();
+            List<Bundle> installed = new ArrayList<>();
+            for (ResolvedBundle bundle : bundles) {
+                try (InputStream in = bundle.location().openStream()) {
+                    installed.add(framework.getBundleContext().installBundle("qyzmet:" + bundle.mavenId(), in));
+                }
+            }
+            framework.start();
+            List<String> failures = new ArrayList<>();
+            for (Bundle bundle : installed) {
+                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    try {
+                        bundle.start();
+                    } catch (BundleException e) {
+                        failures.add(bundle.getSymbolicName() + ": " + e.getMessage());
+                    }
+                }
+            }
+            if (!failures.isEmpty()) {
+                // name every bundle that cannot start, not just the first, so one fix round is enough
+                framework.stop();
+                framework.waitForStop(30_000);
+                throw new IllegalStateException("bundles that do not start:\n  " + String.join("\n  ", failures));
+            }
+            return new Platform(framework, database);
+        } catch (Exception | Error e) {
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The framework properties for these settings: storage in the data directory,
+     * the TLS 1.3-only listener (rules §37), hot deploy from the deploy directory,
+     * and every {@code qyzmet.*} setting for the configuration bundle.
+     */
+    public static Map<String, String> frameworkProperties(Settings settings) throws Exception {
+        Path dataDir = settings.path(Settings.DATA_DIR);
+        Path deployDir = settings.path(Settings.DEPLOY_DIR);
+        Files.createDirectories(deployDir);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, dataDir.resolve("framework").toString());
+        // bundles come from the features at every start; the deploy directory re-adds hot-deployed ones
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, loggingPackages());
+        properties.put("felix.log.level", "1");
+
+        properties.put("felix.fileinstall.dir", deployDir.toString());
+        properties.put("felix.fileinstall.poll", "500");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.bundles.new.start", "true");
+        properties.put("felix.fileinstall.filter", ".*\\.jar");
+        properties.put("felix.fileinstall.log.level", "2");
+
+        properties.put("org.apache.cxf.osgi.http.transport.disable", "true");
+        properties.put("org.apache.aries.spifly.auto.consumers", "jakarta.*");
+        properties.put("org.apache.aries.spifly.auto.providers", "com.sun.*");
+
+        TlsKeystore.Keystore keystore = keystore(settings, dataDir);
+        properties.put("org.apache.felix.http.enable", "false");
+        properties.put("org.apache.felix.https.enable", "true");
+        properties.put("org.osgi.service.http.port.secure", String.valueOf(settings.port(Settings.HTTPS_PORT)));
+        properties.put("org.apache.felix.https.keystore", keystore.file().toString());
+        properties.put("org.apache.felix.https.keystore.password", keystore.password());
+        properties.put("org.apache.felix.https.keystore.key.password",
+                settings.has(Settings.HTTPS_KEY_PASSWORD) ? settings.get(Settings.HTTPS_KEY_PASSWORD) : keystore.password());
+        properties.put("org.apache.felix.https.keystore.type", keystore.type());
+        properties.put("org.apache.felix.https.jetty.protocols.included", "TLSv1.3");
+        properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+
+        properties.put("qyzmet.settings", String.join(",", settings.all().keySet()));
+        properties.putAll(settings.all());
+        return properties;
+    }
+
+    private static TlsKeystore.Keystore keystore(Settings settings, Path dataDir) throws Exception {
+        if (settings.has(Settings.HTTPS_KEYSTORE)) {
+            return new TlsKeystore.Keystore(settings.path(Settings.HTTPS_KEYSTORE),
+                    settings.get(Settings.HTTPS_KEYSTORE_PASSWORD),
+                    settings.has(Settings.HTTPS_KEYSTORE_TYPE) ? settings.get(Settings.HTTPS_KEYSTORE_TYPE) : "PKCS12");
+        }
+        return TlsKeystore.selfSigned(dataDir.resolve("tls"), hostName());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /**
+     * slf4j lives on the launcher's class path and is shared with the bundles through
+     * the system bundle, exported as 2.x and also as 1.7 (the 2.x API is compatible),
+     * which the Aries whiteboard and HikariCP still import.
+     */
+    static String loggingPackages() {
+        Properties versions = new Properties();
+        try (InputStream in = Platform.class.getResourceAsStream("launcher.properties")) {
+            versions.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("launcher.properties missing from the launcher", e));
+        }
+        String version = versions.getProperty("slf4j.version");
+        List<String> exports = new ArrayList<>();
+        for (String exported : List.of(version, "1.7.36")) {
+            for (String pkg : List.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event", "org.slf4j.helpers")) {
+                exports.add(pkg + ";version=" + exported);
+            }
+        }
+        return String.join(",", exports);
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    /** Waits until the framework stops (e.g. on SIGTERM through {@link #close()}). */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /** Stops the framework, then the embedded database; data stays in the data directory. */
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(30_000);
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warn("framework did not stop within 30 s");
+            }
+        } catch (BundleException | InterruptedException e) {
+            LOG.error("framework did not stop cleanly", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}
