@@ -77,6 +77,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + SCHEMA;
     }
 
+    /** A data source of the database's administrator, for setting up schemas (tests, first start). */
+    public MariaDbDataSource dataSource(String schema) throws SQLException {
+        return rootDataSource(schema);
+    }
+
     MariaDbDataSource rootDataSource(String schema) throws SQLException {
         MariaDbDataSource dataSource = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + port + "/" + schema);
         dataSource.setUser("root");

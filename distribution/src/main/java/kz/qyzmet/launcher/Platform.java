@@ -163,6 +163,11 @@ public final class Platform implements AutoCloseable {
      * which the Aries whiteboard and HikariCP still import.
      */
     static String loggingPackages() {
+        return String.join(",", loggingPackagesList());
+    }
+
+    /** The slf4j packages the system bundle exports, one entry each. */
+    public static List<String> loggingPackagesList() {
         Properties versions = new Properties();
         try (InputStream in = Platform.class.getResourceAsStream("launcher.properties")) {
             versions.load(in);
@@ -176,7 +181,7 @@ public final class Platform implements AutoCloseable {
                 exports.add(pkg + ";version=" + exported);
             }
         }
-        return String.join(",", exports);
+        return exports;
     }
 
     public Framework framework() {

@@ -52,7 +52,7 @@ public final class Settings {
         return load(System.getenv(), System.getProperties());
     }
 
-    static Settings load(Map<String, String> environment, Properties systemProperties) throws IOException {
+    public static Settings load(Map<String, String> environment, Properties systemProperties) throws IOException {
         Map<String, String> overrides = new TreeMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith("QYZMET_") && name.length() > "QYZMET_".length()) {

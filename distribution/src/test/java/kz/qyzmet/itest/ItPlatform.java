@@ -1,0 +1,108 @@
+package kz.qyzmet.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Constants;
+
+import kz.qyzmet.launcher.EmbeddedDatabase;
+import kz.qyzmet.launcher.FeatureBundles;
+import kz.qyzmet.launcher.Platform;
+import kz.qyzmet.launcher.Settings;
+
+/**
+ * Driver side of the integration tests: one real embedded MariaDB for the whole
+ * test run (a database of its own per test class), and the Pax Exam options of
+ * a platform built from the same feature files and bundle repository as the
+ * executable jar, so the tests run exactly what ships.
+ */
+public final class ItPlatform {
+    private static final Path TARGET = Path.of(System.getProperty("qyzmet.it.target", "target")).toAbsolutePath();
+    private static EmbeddedDatabase database;
+
+    private ItPlatform() {
+    }
+
+    static synchronized EmbeddedDatabase database() throws Exception {
+        if (database == null) {
+            database = EmbeddedDatabase.start(TARGET.resolve("it-mariadb"), 0);
+            EmbeddedDatabase started = database;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "it-mariadb-stop"));
+        }
+        return database;
+    }
+
+    /** Options for a platform of the given features with its own database, data directory and ports. */
+    public static Option[] options(String name, List<String> features, Map<String, String> extraSettings)
+            throws Exception {
+        EmbeddedDatabase db = database();
+        String schema = "it_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
+        try (Connection connection = db.dataSource("").getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + schema);
+            statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        Path dataDir = TARGET.resolve("it-data").resolve(name);
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty(Settings.DATA_DIR, dataDir.toString());
+        system.setProperty(Settings.HTTPS_PORT, String.valueOf(freePort()));
+        system.setProperty(Settings.DB_URL, "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema);
+        system.setProperty(Settings.DB_USER, "root");
+        system.setProperty(Settings.DB_PASSWORD, "");
+        system.setProperty(Settings.FEATURES, String.join(",", features));
+        system.setProperty("qyzmet.operator.key", ItSupport.OPERATOR_KEY);
+        extraSettings.forEach(system::setProperty);
+        Settings settings = Settings.load(Map.of(), system);
+
+        List<Option> options = new ArrayList<>();
+        for (Map.Entry<String, String> property : Platform.frameworkProperties(settings).entrySet()) {
+            String key = property.getKey();
+            // Pax Exam owns the framework's storage and system packages
+            if (key.startsWith("org.osgi.framework.storage") || key.equals(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA)) {
+                continue;
+            }
+            options.add(frameworkProperty(key).value(property.getValue()));
+        }
+        options.add(systemPackages(Platform.loggingPackagesList().toArray(String[]::new)));
+        FeatureBundles featureBundles = new FeatureBundles(FeatureBundles.directories(
+                Path.of(System.getProperty("qyzmet.features.dir")), Path.of(System.getProperty("qyzmet.repository"))));
+        for (FeatureBundles.ResolvedBundle resolved : featureBundles.resolve(Arrays.asList(settings.get(Settings.FEATURES).split(",")))) {
+            options.add(bundle(resolved.location().toExternalForm()));
+        }
+        options.add(junitBundles());
+        return options.toArray(Option[]::new);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

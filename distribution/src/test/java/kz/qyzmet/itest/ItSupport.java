@@ -1,0 +1,153 @@
+package kz.qyzmet.itest;
+
+import static org.junit.Assert.fail;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Probe side of the integration tests: an HTTPS client that trusts exactly the
+ * platform's generated certificate and speaks TLS 1.3, JSON reading, and a
+ * bounded wait for things the platform does asynchronously (a bundle's services
+ * appearing, another node's change arriving).
+ */
+public final class ItSupport {
+    public static final String OPERATOR_KEY = "it-operator-key-0123456789abcdefghij";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BundleContext context;
+    private final HttpClient client;
+    private final String base;
+
+    public ItSupport(BundleContext context) throws Exception {
+        this.context = context;
+        this.client = HttpClient.newBuilder().sslContext(trustPlatform(context)).sslParameters(tls13())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.base = "https://localhost:" + context.getProperty("org.osgi.service.http.port.secure") + "/api/v1/";
+    }
+
+    static SSLParameters tls13() {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] { "TLSv1.3" });
+        return parameters;
+    }
+
+    /** Trusts the certificate in the platform's keystore and nothing else. */
+    static SSLContext trustPlatform(BundleContext context) throws Exception {
+        KeyStore keystore = KeyStore.getInstance(context.getProperty("org.apache.felix.https.keystore.type"));
+        try (InputStream in = Files.newInputStream(Path.of(context.getProperty("org.apache.felix.https.keystore")))) {
+            keystore.load(in, context.getProperty("org.apache.felix.https.keystore.password").toCharArray());
+        }
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("qyzmet", keystore.getCertificate("qyzmet"));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext ssl = SSLContext.getInstance("TLSv1.3");
+        ssl.init(null, trust.getTrustManagers(), null);
+        return ssl;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    public HttpResponse<String> put(String path, String json, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), headers);
+    }
+
+    public HttpResponse<String> operatorPut(String path, String json, String... headers) throws Exception {
+        return put(path, json, withOperator(headers));
+    }
+
+    public HttpResponse<String> operatorGet(String path, String... headers) throws Exception {
+        return get(path, withOperator(headers));
+    }
+
+    private static String[] withOperator(String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + OPERATOR_KEY;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return all;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) throws Exception {
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    /** Catalog entry of a service, or null when the catalog does not list it. */
+    public JsonNode catalogEntry(String id) throws Exception {
+        for (JsonNode service : json(get("catalog")).get("services")) {
+            if (service.get("id").asText().equals(id)) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits until {@code condition} holds, checking every 20 ms, and fails after
+     * {@code limit}. Only for effects that are asynchronous by nature (service
+     * registration, file-system polling, another node's poll); time-dependent
+     * logic is tested by moving a Clock instead.
+     *
+     * @return how long it took
+     */
+    public static Duration await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("not within " + limit.toMillis() + " ms: " + what);
+            }
+            Thread.sleep(20);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Like {@link #await} for conditions that may throw. */
+    public static Duration awaitChecked(Duration limit, String what, CheckedCondition condition) throws InterruptedException {
+        return await(limit, what, () -> {
+            try {
+                return condition.holds();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @FunctionalInterface
+    public interface CheckedCondition {
+        boolean holds() throws Exception;
+    }
+
+    public BundleContext context() {
+        return context;
+    }
+}
