@@ -43,6 +43,9 @@ public final class FeatureBundles {
 
     /** Where feature files and bundle jars come from: the jar's resources, or directories in tests. */
     public interface Source {
+        /** Names of every feature there is. */
+        List<String> featureNames();
+
         /** The feature file of a feature named by its artifact id, or null. */
         URL feature(String name);
 
@@ -64,6 +67,29 @@ public final class FeatureBundles {
         ClassLoader loader = FeatureBundles.class.getClassLoader();
         return new Source() {
             @Override
+            public List<String> featureNames() {
+                URL any = loader.getResource("features/");
+                if (any == null) {
+                    return List.of();
+                }
+                try {
+                    if ("jar".equals(any.getProtocol())) {
+                        java.net.JarURLConnection connection = (java.net.JarURLConnection) any.openConnection();
+                        connection.setUseCaches(false);
+                        try (java.util.jar.JarFile jar = connection.getJarFile()) {
+                            return jar.stream().map(java.util.jar.JarEntry::getName)
+                                    .filter(entry -> entry.startsWith("features/") && entry.endsWith(".json"))
+                                    .map(entry -> entry.substring("features/".length(), entry.length() - ".json".length()))
+                                    .sorted().toList();
+                        }
+                    }
+                    return namesIn(Path.of(any.toURI()));
+                } catch (IOException | java.net.URISyntaxException e) {
+                    throw new IllegalStateException("cannot list the features in " + any, e);
+                }
+            }
+
+            @Override
             public URL feature(String name) {
                 return loader.getResource("features/" + name + ".json");
             }
@@ -78,6 +104,15 @@ public final class FeatureBundles {
     /** Features and bundles in directories (integration tests use the build's output). */
     public static Source directories(Path featuresDir, Path repositoryDir) {
         return new Source() {
+            @Override
+            public List<String> featureNames() {
+                try {
+                    return namesIn(featuresDir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
             @Override
             public URL feature(String name) {
                 return url(featuresDir.resolve(name + ".json"));
@@ -96,6 +131,38 @@ public final class FeatureBundles {
                 }
             }
         };
+    }
+
+    static List<String> namesIn(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length())).sorted().toList();
+        }
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** The named features and every feature they include, directly or not. */
+    public Set<String> closure(List<String> featureNames) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : featureNames) {
+            addWithIncludes(name.trim(), names);
+        }
+        return names;
+    }
+
+    private void addWithIncludes(String name, Set<String> names) {
+        if (!names.add(name) || source.feature(name) == null) {
+            return;
+        }
+        FeatureExtension includes = read(name).getExtensions().get(INCLUDES);
+        if (includes != null) {
+            for (FeatureArtifact included : includes.getArtifacts()) {
+                addWithIncludes(included.getID().getArtifactId(), names);
+            }
+        }
     }
 
     /** The feature of that name, as read by the Feature Service. */

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kz.qyzmet.launcher.FeatureBundles.ResolvedBundle;
+import kz.qyzmet.provisioning.api.FeatureProvisioner;
 
 /**
  * One running platform: the embedded MariaDB (unless an external one is
@@ -32,6 +33,8 @@ import kz.qyzmet.launcher.FeatureBundles.ResolvedBundle;
  */
 public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    /** Features installed by operators at runtime, one per line, installed again at every start. */
+    static final String RUNTIME_FEATURES = "features.runtime";
 
     private final Framework framework;
     private final EmbeddedDatabase database;
@@ -49,8 +52,12 @@ public final class Platform implements AutoCloseable {
     public static Platform start(Settings settings, FeatureBundles.Source source) throws Exception {
         Path dataDir = settings.path(Settings.DATA_DIR);
         Files.createDirectories(dataDir);
-        List<ResolvedBundle> bundles = new FeatureBundles(source)
-                .resolve(Arrays.asList(settings.get(Settings.FEATURES).split(",")));
+        FeatureBundles featureBundles = new FeatureBundles(source);
+        List<String> startupFeatures = Arrays.asList(settings.get(Settings.FEATURES).split(","));
+        Path runtimeFeatures = dataDir.resolve(RUNTIME_FEATURES);
+        List<String> features = new ArrayList<>(startupFeatures);
+        features.addAll(FeatureAdmin.recorded(runtimeFeatures));
+        List<ResolvedBundle> bundles = featureBundles.resolve(features);
         EmbeddedDatabase database = null;
         try {
             Settings effective = settings;
@@ -67,9 +74,11 @@ public final class Platform implements AutoCloseable {
             List<Bundle> installed = new ArrayList<>();
             for (ResolvedBundle bundle : bundles) {
                 try (InputStream in = bundle.location().openStream()) {
-                    installed.add(framework.getBundleContext().installBundle("qyzmet:" + bundle.mavenId(), in));
+                    installed.add(framework.getBundleContext().installBundle(FeatureAdmin.LOCATION_PREFIX + bundle.mavenId(), in));
                 }
             }
+            framework.getBundleContext().registerService(FeatureProvisioner.class,
+                    new FeatureAdmin(framework.getBundleContext(), featureBundles, startupFeatures, runtimeFeatures), null);
             framework.start();
             List<String> failures = new ArrayList<>();
             for (Bundle bundle : installed) {
@@ -109,7 +118,7 @@ public final class Platform implements AutoCloseable {
         properties.put(Constants.FRAMEWORK_STORAGE, dataDir.resolve("framework").toString());
         // bundles come from the features at every start; the deploy directory re-adds hot-deployed ones
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, loggingPackages());
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", systemPackages()));
         properties.put("felix.log.level", "1");
 
         properties.put("felix.fileinstall.dir", deployDir.toString());
@@ -164,6 +173,13 @@ public final class Platform implements AutoCloseable {
      */
     static String loggingPackages() {
         return String.join(",", loggingPackagesList());
+    }
+
+    /** What the launcher shares with the bundles: logging, and the provisioning API it implements. */
+    public static List<String> systemPackages() {
+        List<String> packages = new ArrayList<>(loggingPackagesList());
+        packages.add(FeatureProvisioner.class.getPackageName() + ";version=1.0.0");
+        return packages;
     }
 
     /** The slf4j packages the system bundle exports, one entry each. */

@@ -79,7 +79,7 @@ public final class ItPlatform {
             }
             options.add(frameworkProperty(key).value(property.getValue()));
         }
-        options.add(systemPackages(Platform.loggingPackagesList().toArray(String[]::new)));
+        options.add(systemPackages(Platform.systemPackages().toArray(String[]::new)));
         FeatureBundles featureBundles = new FeatureBundles(FeatureBundles.directories(
                 Path.of(System.getProperty("qyzmet.features.dir")), Path.of(System.getProperty("qyzmet.repository"))));
         for (FeatureBundles.ResolvedBundle resolved : featureBundles.resolve(Arrays.asList(settings.get(Settings.FEATURES).split(",")))) {

@@ -1,0 +1,99 @@
+package kz.qyzmet.itest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import kz.qyzmet.launcher.FeatureBundles;
+import kz.qyzmet.launcher.Platform;
+import kz.qyzmet.launcher.Settings;
+
+/**
+ * Tests of the launcher itself ({@link Platform}, as {@code java -jar} runs it):
+ * settings for a fresh data directory with the embedded MariaDB, and an HTTPS
+ * client trusting the certificate the platform generated.
+ */
+final class LauncherSupport {
+    final Path dataDir;
+    final Settings settings;
+    final FeatureBundles.Source source;
+    final String base;
+    private HttpClient client;
+
+    LauncherSupport(String name) throws Exception {
+        dataDir = Path.of(System.getProperty("qyzmet.it.target"), "it-" + name).toAbsolutePath();
+        deleteRecursively(dataDir);
+        Properties system = new Properties();
+        system.setProperty(Settings.DATA_DIR, dataDir.toString());
+        system.setProperty(Settings.HTTPS_PORT, String.valueOf(ItPlatform.freePort()));
+        system.setProperty("qyzmet.operator.key", ItSupport.OPERATOR_KEY);
+        settings = Settings.load(Map.of(), system);
+        source = FeatureBundles.directories(Path.of(System.getProperty("qyzmet.features.dir")),
+                Path.of(System.getProperty("qyzmet.repository")));
+        base = "https://localhost:" + settings.get(Settings.HTTPS_PORT) + "/api/v1/";
+    }
+
+    /** Starts the platform and waits for its catalog. */
+    Platform start() throws Exception {
+        Platform platform = Platform.start(settings, source);
+        client = null;
+        ItSupport.awaitChecked(Duration.ofSeconds(30), "catalog answers", () -> get("catalog").statusCode() == 200);
+        return platform;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)));
+    }
+
+    HttpResponse<String> operator(String method, String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ItSupport.OPERATOR_KEY)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Trusts exactly the certificate in the platform's data directory (a restart must reuse it). */
+    private HttpClient client() throws Exception {
+        if (client == null) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(dataDir.resolve("tls/keystore.p12"))) {
+                keystore.load(in, Files.readString(dataDir.resolve("tls/keystore.password")).trim().toCharArray());
+            }
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("qyzmet", keystore.getCertificate("qyzmet"));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext ssl = SSLContext.getInstance("TLSv1.3");
+            ssl.init(null, trust.getTrustManagers(), null);
+            client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return client;
+    }
+
+    static void deleteRecursively(Path directory) throws Exception {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
