@@ -1,7 +1,6 @@
 package kz.qyzmet.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ import kz.qyzmet.provisioning.api.ProvisioningException.Reason;
  * service of the system bundle.
  */
 final class FeatureAdmin implements FeatureProvisioner {
-    static final String LOCATION_PREFIX = "qyzmet:";
     private static final Logger LOG = LoggerFactory.getLogger(FeatureAdmin.class);
 
     private final BundleContext system;
@@ -83,24 +81,8 @@ final class FeatureAdmin implements FeatureProvisioner {
         List<ResolvedBundle> bundles = resolve(name);
         List<Bundle> added = new ArrayList<>();
         try {
-            for (ResolvedBundle bundle : bundles) {
-                String location = LOCATION_PREFIX + bundle.mavenId();
-                if (system.getBundle(location) == null) {
-                    try (InputStream in = bundle.location().openStream()) {
-                        added.add(system.installBundle(location, in));
-                    }
-                }
-            }
-            List<String> failures = new ArrayList<>();
-            for (Bundle bundle : added) {
-                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                    try {
-                        bundle.start();
-                    } catch (BundleException e) {
-                        failures.add(bundle.getSymbolicName() + ": " + e.getMessage());
-                    }
-                }
-            }
+            added.addAll(BundleInstaller.installMissing(system, bundles));
+            List<String> failures = BundleInstaller.start(added);
             if (!failures.isEmpty()) {
                 throw new BundleException(String.join("; ", failures));
             }
@@ -133,11 +115,11 @@ final class FeatureAdmin implements FeatureProvisioner {
         List<String> remaining = new ArrayList<>(startup);
         runtime.stream().filter(other -> !other.equals(name)).forEach(remaining::add);
         for (ResolvedBundle bundle : features.resolve(remaining)) {
-            stillNeeded.add(LOCATION_PREFIX + bundle.mavenId());
+            stillNeeded.add(BundleInstaller.location(bundle));
         }
         List<Bundle> removable = new ArrayList<>();
         for (ResolvedBundle bundle : features.resolve(List.of(name))) {
-            String location = LOCATION_PREFIX + bundle.mavenId();
+            String location = BundleInstaller.location(bundle);
             Bundle installed = system.getBundle(location);
             if (installed != null && !stillNeeded.contains(location)) {
                 removable.add(installed);
@@ -169,7 +151,7 @@ final class FeatureAdmin implements FeatureProvisioner {
     private FeatureState state(String name) {
         Feature feature = features.read(name);
         List<String> bundles = features.resolve(List.of(name)).stream().map(ResolvedBundle::mavenId).toList();
-        boolean running = bundles.stream().allMatch(id -> system.getBundle(LOCATION_PREFIX + id) != null);
+        boolean running = bundles.stream().allMatch(id -> system.getBundle(BundleInstaller.LOCATION_PREFIX + id) != null);
         Origin origin = startup.contains(name) ? Origin.STARTUP : runtime.contains(name) ? Origin.RUNTIME : Origin.NONE;
         return new FeatureState(name, feature.getName().orElse(name), feature.getDescription().orElse(""), bundles,
                 running, origin);

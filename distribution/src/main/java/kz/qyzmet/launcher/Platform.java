@@ -71,25 +71,11 @@ public final class Platform implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
             Framework framework = factory.newFramework(properties);
             framework.init();
-            List<Bundle> installed = new ArrayList<>();
-            for (ResolvedBundle bundle : bundles) {
-                try (InputStream in = bundle.location().openStream()) {
-                    installed.add(framework.getBundleContext().installBundle(FeatureAdmin.LOCATION_PREFIX + bundle.mavenId(), in));
-                }
-            }
+            List<Bundle> installed = BundleInstaller.installMissing(framework.getBundleContext(), bundles);
             framework.getBundleContext().registerService(FeatureProvisioner.class,
                     new FeatureAdmin(framework.getBundleContext(), featureBundles, startupFeatures, runtimeFeatures), null);
             framework.start();
-            List<String> failures = new ArrayList<>();
-            for (Bundle bundle : installed) {
-                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                    try {
-                        bundle.start();
-                    } catch (BundleException e) {
-                        failures.add(bundle.getSymbolicName() + ": " + e.getMessage());
-                    }
-                }
-            }
+            List<String> failures = BundleInstaller.start(installed);
             if (!failures.isEmpty()) {
                 // name every bundle that cannot start, not just the first, so one fix round is enough
                 framework.stop();
@@ -171,10 +157,6 @@ public final class Platform implements AutoCloseable {
      * the system bundle, exported as 2.x and also as 1.7 (the 2.x API is compatible),
      * which the Aries whiteboard and HikariCP still import.
      */
-    static String loggingPackages() {
-        return String.join(",", loggingPackagesList());
-    }
-
     /** What the launcher shares with the bundles: logging, and the provisioning API it implements. */
     public static List<String> systemPackages() {
         List<String> packages = new ArrayList<>(loggingPackagesList());

@@ -51,9 +51,16 @@ public final class ItSupport {
 
     /** Trusts the certificate in the platform's keystore and nothing else. */
     static SSLContext trustPlatform(BundleContext context) throws Exception {
-        KeyStore keystore = KeyStore.getInstance(context.getProperty("org.apache.felix.https.keystore.type"));
-        try (InputStream in = Files.newInputStream(Path.of(context.getProperty("org.apache.felix.https.keystore")))) {
-            keystore.load(in, context.getProperty("org.apache.felix.https.keystore.password").toCharArray());
+        return trustKeystore(Path.of(context.getProperty("org.apache.felix.https.keystore")),
+                context.getProperty("org.apache.felix.https.keystore.password"),
+                context.getProperty("org.apache.felix.https.keystore.type"));
+    }
+
+    /** Trusts the platform certificate held in that keystore, and nothing else. */
+    static SSLContext trustKeystore(Path file, String password, String type) throws Exception {
+        KeyStore keystore = KeyStore.getInstance(type);
+        try (InputStream in = Files.newInputStream(file)) {
+            keystore.load(in, password.toCharArray());
         }
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);

@@ -1,13 +1,11 @@
 package kz.qyzmet.itest;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import kz.qyzmet.launcher.FeatureBundles;
 import kz.qyzmet.launcher.Platform;
@@ -71,17 +68,8 @@ final class LauncherSupport {
     /** Trusts exactly the certificate in the platform's data directory (a restart must reuse it). */
     private HttpClient client() throws Exception {
         if (client == null) {
-            KeyStore keystore = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(dataDir.resolve("tls/keystore.p12"))) {
-                keystore.load(in, Files.readString(dataDir.resolve("tls/keystore.password")).trim().toCharArray());
-            }
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("qyzmet", keystore.getCertificate("qyzmet"));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext ssl = SSLContext.getInstance("TLSv1.3");
-            ssl.init(null, trust.getTrustManagers(), null);
+            SSLContext ssl = ItSupport.trustKeystore(dataDir.resolve("tls/keystore.p12"),
+                    Files.readString(dataDir.resolve("tls/keystore.password")).trim(), "PKCS12");
             client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
         }
         return client;

@@ -139,8 +139,11 @@ public class RegistryIT {
 
     @Test
     public void stateChangesAreAudited() throws Exception {
-        disable();
         AuditJournal journal = context.getService(context.getServiceReference(AuditJournal.class));
+        AuditRecord appeared = journal.findBySubject("service:" + DEMO, 1).get(0);
+        assertEquals("registry.service.installed", appeared.event().type());
+        assertEquals(demo.getVersion().toString(), appeared.event().details().get("version"));
+        disable();
         List<AuditRecord> records = journal.findBySubject("service:" + DEMO, 5);
         AuditRecord change = records.get(0);
         assertEquals("registry.service.state-changed", change.event().type());

@@ -89,6 +89,7 @@ public class ServiceRegistryImpl implements ServiceRegistry {
                             installed.put(reference, service);
                             LOG.info("electronic service '{}' installed from {} {}", service.descriptor().id(),
                                     service.bundle(), service.version());
+                            journal("registry.service.installed", service);
                         }
                         return service;
                     }
@@ -105,6 +106,7 @@ public class ServiceRegistryImpl implements ServiceRegistry {
                     public void removedService(ServiceReference<Object> reference, Installed service) {
                         installed.remove(reference);
                         LOG.info("electronic service '{}' from {} removed", service.descriptor().id(), service.bundle());
+                        journal("registry.service.removed", service);
                     }
                 });
         this.tracker.open(true);
@@ -121,6 +123,18 @@ public class ServiceRegistryImpl implements ServiceRegistry {
     void close() {
         poller.shutdownNow();
         tracker.close();
+    }
+
+    /** A service coming or going changes what clients can do: journal it, without failing the framework's event. */
+    private void journal(String type, Installed service) {
+        try {
+            audit.record(AuditEvent.builder(type, "service:" + service.descriptor().id())
+                    .detail("bundle", service.bundle())
+                    .detail("version", service.version())
+                    .build());
+        } catch (RuntimeException e) {
+            LOG.error("cannot journal {} of service '{}'", type, service.descriptor().id(), e);
+        }
     }
 
     static Installed describe(ServiceReference<?> reference) {
