@@ -55,7 +55,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         configuration.addArg("--default-time-zone=+00:00");
         configuration.addArg("--innodb-flush-log-at-trx-commit=1");
         long started = System.nanoTime();
-        DB db = DB.newEmbeddedDB(configuration.build());
+        DB db = IsolatedMariaDb.create(configuration.build());
         db.start();
         EmbeddedDatabase database = new EmbeddedDatabase(db, db.getConfiguration().getPort());
         // DB.createDB shells out to the mysql client (needs libncurses5): create the schema over JDBC instead
