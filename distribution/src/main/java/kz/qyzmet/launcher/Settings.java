@@ -31,6 +31,7 @@ public final class Settings {
     public static final String DB_USER = "qyzmet.db.user";
     public static final String DB_PASSWORD = "qyzmet.db.password";
     public static final String DB_EMBEDDED_PORT = "qyzmet.db.embedded.port";
+    public static final String AUDIT_STORE_URL = "qyzmet.auditstore.url";
     public static final String FEATURES = "qyzmet.features";
     public static final String FILE_NAME = "qyzmet.properties";
 

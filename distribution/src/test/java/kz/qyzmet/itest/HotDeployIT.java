@@ -132,7 +132,8 @@ public class HotDeployIT {
     }
 
     private String scalar(String sql) throws Exception {
-        DataSource dataSource = context.getService(context.getServiceReference(DataSource.class));
+        DataSource dataSource = context.getService(
+                context.getServiceReferences(DataSource.class, "(qyzmet.datasource=main)").iterator().next());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();

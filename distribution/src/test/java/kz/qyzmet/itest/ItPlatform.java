@@ -52,8 +52,10 @@ public final class ItPlatform {
         EmbeddedDatabase db = database();
         String schema = "it_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
         try (Connection connection = db.dataSource("").getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + schema);
-            statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            for (String database : new String[] { schema, schema + "_audit_store" }) {
+                statement.execute("DROP DATABASE IF EXISTS " + database);
+                statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
         }
         Path dataDir = TARGET.resolve("it-data").resolve(name);
         deleteRecursively(dataDir);
@@ -65,6 +67,9 @@ public final class ItPlatform {
         system.setProperty(Settings.DB_URL, "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema);
         system.setProperty(Settings.DB_USER, "root");
         system.setProperty(Settings.DB_PASSWORD, "");
+        system.setProperty(Settings.AUDIT_STORE_URL, "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema + "_audit_store");
+        system.setProperty("qyzmet.auditstore.user", "root");
+        system.setProperty("qyzmet.auditstore.password", "");
         system.setProperty(Settings.FEATURES, String.join(",", features));
         system.setProperty("qyzmet.operator.key", ItSupport.OPERATOR_KEY);
         extraSettings.forEach(system::setProperty);

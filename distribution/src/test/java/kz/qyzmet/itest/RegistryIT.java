@@ -74,7 +74,7 @@ public class RegistryIT {
             demo.uninstall();
         }
         // forget the state a test gave the service; the next test starts from "enabled"
-        DataSource dataSource = context.getService(context.getServiceReference(DataSource.class));
+        DataSource dataSource = mainDataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM registry_service_state WHERE service_id = '" + DEMO + "'");
         }
@@ -216,7 +216,7 @@ public class RegistryIT {
     /** Another node shares the database: its change reaches this node within 2 seconds. */
     @Test
     public void aChangeMadeByAnotherNodeArrivesWithinTwoSeconds() throws Exception {
-        DataSource dataSource = context.getService(context.getServiceReference(DataSource.class));
+        DataSource dataSource = mainDataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO registry_service_state (service_id, state, reason_kk, reason_ru, reason_en,"
                     + " changed_at, changed_by) VALUES ('" + DEMO + "', 'MAINTENANCE', 'Жаңарту', 'Обновление', 'Upgrade',"
@@ -236,7 +236,7 @@ public class RegistryIT {
     @Test
     public void theAuditJournalRefusesUpdatesAndDeletes() throws Exception {
         disable();
-        DataSource dataSource = context.getService(context.getServiceReference(DataSource.class));
+        DataSource dataSource = mainDataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String tampering : List.of("UPDATE audit_event SET actor = 'someone-else'", "DELETE FROM audit_event")) {
                 try {
@@ -247,6 +247,10 @@ public class RegistryIT {
                 }
             }
         }
+    }
+
+    private DataSource mainDataSource() throws Exception {
+        return context.getService(context.getServiceReferences(DataSource.class, "(qyzmet.datasource=main)").iterator().next());
     }
 
     private HttpResponse<String> disable() throws Exception {

@@ -22,4 +22,14 @@ public interface AuditJournal {
 
     /** The newest records about one subject, newest first, at most {@code limit}. */
     List<AuditRecord> findBySubject(String subject, int limit);
+
+    /** Records matching every given criterion, newest first. */
+    List<AuditRecord> search(AuditQuery query);
+
+    /**
+     * Walks the whole hash chain and compares the second store with it
+     * (rules §32, §33, §45.1), naming the first altered, missing, inserted or
+     * replaced record.
+     */
+    AuditVerification verify();
 }

@@ -14,4 +14,6 @@ public class AuditRow {
     public String userAgent;
     public String correlationId;
     public String details;
+    public String previousHash;
+    public String recordHash;
 }

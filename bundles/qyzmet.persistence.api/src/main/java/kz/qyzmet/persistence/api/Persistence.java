@@ -24,4 +24,20 @@ public interface Persistence {
      * @throws MigrationFailedException when a migration fails; nothing of a failed migration stays applied
      */
     Database open(Bundle owner, String name, Class<?>... mappers);
+
+    /**
+     * Like {@link #open(Bundle, String, Class...)}, on another store than the
+     * platform's database, e.g. the audit journal's second store (rules §33),
+     * registered as a {@code DataSource} service with {@value #STORE_PROPERTY}.
+     */
+    Database open(Bundle owner, String name, javax.sql.DataSource store, Class<?>... mappers);
+
+    /** Service property naming a {@code DataSource}: {@value #MAIN_STORE} is the platform's database. */
+    String STORE_PROPERTY = "qyzmet.datasource";
+
+    /** The platform's database. */
+    String MAIN_STORE = "main";
+
+    /** The second store of the audit journal. */
+    String AUDIT_REPLICA_STORE = "audit-replica";
 }

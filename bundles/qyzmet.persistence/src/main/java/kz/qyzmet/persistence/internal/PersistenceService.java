@@ -39,20 +39,25 @@ public class PersistenceService implements Persistence {
     private final DataSource dataSource;
 
     @Activate
-    public PersistenceService(@Reference DataSource dataSource) {
+    public PersistenceService(@Reference(target = "(" + STORE_PROPERTY + "=" + MAIN_STORE + ")") DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @Override
     public Database open(Bundle owner, String name, Class<?>... mappers) {
+        return open(owner, name, dataSource, mappers);
+    }
+
+    @Override
+    public Database open(Bundle owner, String name, DataSource store, Class<?>... mappers) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("schema name must match " + NAME + ": " + name);
         }
-        migrate(owner, name);
-        return new MyBatisDatabase(new SqlSessionFactoryBuilder().build(configuration(name, mappers)), dataSource);
+        migrate(owner, name, store);
+        return new MyBatisDatabase(new SqlSessionFactoryBuilder().build(configuration(name, store, mappers)), store);
     }
 
-    private void migrate(Bundle owner, String name) {
+    private void migrate(Bundle owner, String name, DataSource dataSource) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         ClassLoader flywayLoader = Flyway.class.getClassLoader();
@@ -81,7 +86,7 @@ public class PersistenceService implements Persistence {
         }
     }
 
-    private Configuration configuration(String name, Class<?>... mappers) {
+    private Configuration configuration(String name, DataSource dataSource, Class<?>... mappers) {
         Configuration configuration = new Configuration(new Environment(name, new JdbcTransactionFactory(), dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setArgNameBasedConstructorAutoMapping(true);

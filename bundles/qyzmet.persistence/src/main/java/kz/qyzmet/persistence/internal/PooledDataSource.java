@@ -17,6 +17,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import kz.qyzmet.persistence.api.Persistence;
+
 /**
  * The platform's one connection pool (HikariCP over {@link MariaDbDataSource};
  * {@code DriverManager} cannot see drivers inside bundles). Registered as a
@@ -33,20 +35,31 @@ public class PooledDataSource {
 
     @Activate
     public PooledDataSource(DatabaseConfiguration configuration, BundleContext context) throws SQLException {
-        MariaDbDataSource mariaDb = new MariaDbDataSource(configuration.url());
-        mariaDb.setUser(configuration.user());
-        mariaDb.setPassword(configuration.password());
+        this.pool = pool("qyzmet", configuration.url(), configuration.user(), configuration.password(),
+                configuration.pool_size(), configuration.pool_timeout_ms());
+        this.registration = register(context, pool, Persistence.MAIN_STORE, configuration.url());
+    }
+
+    static HikariDataSource pool(String name, String url, String user, String password, int size, long timeoutMs)
+            throws SQLException {
+        MariaDbDataSource mariaDb = new MariaDbDataSource(url);
+        mariaDb.setUser(user);
+        mariaDb.setPassword(password);
         HikariConfig pool = new HikariConfig();
-        pool.setPoolName("qyzmet");
+        pool.setPoolName(name);
         pool.setDataSource(mariaDb);
-        pool.setMaximumPoolSize(configuration.pool_size());
-        pool.setConnectionTimeout(configuration.pool_timeout_ms());
+        pool.setMaximumPoolSize(size);
+        pool.setConnectionTimeout(timeoutMs);
         pool.setAutoCommit(true);
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        this.pool = new HikariDataSource(pool);
+        return new HikariDataSource(pool);
+    }
+
+    static ServiceRegistration<DataSource> register(BundleContext context, DataSource pool, String store, String url) {
         Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("qyzmet.db.url", redact(configuration.url()));
-        this.registration = context.registerService(DataSource.class, this.pool, properties);
+        properties.put(Persistence.STORE_PROPERTY, store);
+        properties.put("qyzmet.db.url", redact(url));
+        return context.registerService(DataSource.class, pool, properties);
     }
 
     /** Credentials in a URL never reach the service registry. */
