@@ -1,0 +1,53 @@
+package kz.qyzmet.ledger.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The ledger. Every change is an {@link Entry}; nothing posted is ever changed
+ * or deleted (the database refuses it too); corrections are reversals.
+ */
+@ProviderType
+public interface Ledger {
+
+    /** Defines an asset, or returns it unchanged when it exists with the same definition. */
+    Asset defineAsset(Asset asset);
+
+    Optional<Asset> asset(String code);
+
+    /** Opens an account, or returns it when it exists with the same type and owner. */
+    Account openAccount(String id, AccountType type, String owner, String name);
+
+    Optional<Account> account(String id);
+
+    /**
+     * Posts an entry in one transaction: balanced per asset, no account other than
+     * EXTERNAL below zero on any sub-account, also under concurrent requests.
+     *
+     * @throws LedgerRefusal with the reason; nothing is posted then
+     */
+    Entry post(EntryRequest request);
+
+    /** Reverses an entry with an entry of the opposite postings that refers to it; an entry is reversed once. */
+    Entry reverse(long entryId, String idempotencyKey, String reason, String actor);
+
+    Optional<Entry> entry(long id);
+
+    /** Current balances of every asset on the account. */
+    List<Balance> balances(String account);
+
+    /** Balances as they were at {@code asOf} (rules §16.2), recomputed from the postings. */
+    List<Balance> balancesAsOf(String account, Instant asOf);
+
+    /**
+     * Every posting on the account in [{@code from}, {@code to}), oldest first,
+     * without truncation (rules §16.3), streamed to {@code sink} so memory stays flat.
+     *
+     * @return how many operations were streamed
+     */
+    long operations(String account, Instant from, Instant to, Consumer<Operation> sink);
+}

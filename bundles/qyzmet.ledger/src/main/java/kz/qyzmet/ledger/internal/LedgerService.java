@@ -1,0 +1,464 @@
+package kz.qyzmet.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import kz.qyzmet.ledger.api.Account;
+import kz.qyzmet.ledger.api.AccountType;
+import kz.qyzmet.ledger.api.Asset;
+import kz.qyzmet.ledger.api.AssetKind;
+import kz.qyzmet.ledger.api.Balance;
+import kz.qyzmet.ledger.api.Entry;
+import kz.qyzmet.ledger.api.EntryRequest;
+import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.ledger.api.LedgerRefusal;
+import kz.qyzmet.ledger.api.LedgerRefusal.Reason;
+import kz.qyzmet.ledger.api.Operation;
+import kz.qyzmet.ledger.api.Posting;
+import kz.qyzmet.ledger.api.SubAccount;
+import kz.qyzmet.ledger.internal.Rows.AccountRow;
+import kz.qyzmet.ledger.internal.Rows.AssetRow;
+import kz.qyzmet.ledger.internal.Rows.BalanceRow;
+import kz.qyzmet.ledger.internal.Rows.EntryRow;
+import kz.qyzmet.ledger.internal.Rows.PostingRow;
+import kz.qyzmet.persistence.api.Database;
+import kz.qyzmet.persistence.api.Persistence;
+
+/**
+ * The double-entry ledger on MariaDB. One entry is one transaction: the balance
+ * rows it touches are locked in a fixed order (no deadlocks between entries),
+ * checked, and updated together with the immutable postings, so no account
+ * other than EXTERNAL ever goes below zero, also under concurrent requests.
+ */
+@Component
+public class LedgerService implements Ledger {
+    static final int MAX_POSTINGS = 1000;
+
+    private final Database database;
+    private final Clock clock;
+
+    @Activate
+    public LedgerService(@Reference Persistence persistence, @Reference Clock clock, BundleContext context) {
+        this.database = persistence.open(context.getBundle(), "ledger", LedgerMapper.class);
+        this.clock = clock;
+    }
+
+    @Override
+    public Asset defineAsset(Asset asset) {
+        if (asset.code() == null || !asset.code().matches(asset.kind() == AssetKind.CURRENCY ? "[A-Z]{3}" : "[A-Z]{2}[A-Z0-9]{9}[0-9]")) {
+            throw LedgerTexts.invalid(Reason.UNKNOWN_ASSET, "Актив коды қате: {code} (ISO 4217 немесе ISIN).",
+                    "Неверный код актива: {code} (ISO 4217 или ISIN).", "Invalid asset code: {code} (ISO 4217 or ISIN).",
+                    Map.of("code", String.valueOf(asset.code())));
+        }
+        AssetRow row = new AssetRow();
+        row.code = asset.code();
+        row.kind = asset.kind().name();
+        row.scale = asset.scale();
+        row.name = asset.name();
+        return database.inTransaction(session -> {
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            ledger.insertAsset(row);
+            return toAsset(ledger.asset(asset.code()));
+        });
+    }
+
+    @Override
+    public Optional<Asset> asset(String code) {
+        return Optional.ofNullable(database.read(session -> session.getMapper(LedgerMapper.class).asset(code)))
+                .map(LedgerService::toAsset);
+    }
+
+    @Override
+    public Account openAccount(String id, AccountType type, String owner, String name) {
+        if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            throw LedgerTexts.invalid(Reason.UNKNOWN_ACCOUNT, "Шот нөмірі қате: {id}.", "Неверный номер счёта: {id}.",
+                    "Invalid account id: {id}.", Map.of("id", String.valueOf(id)));
+        }
+        AccountRow row = new AccountRow();
+        row.id = id;
+        row.type = type.name();
+        row.owner = owner;
+        row.name = name == null ? "" : name;
+        row.openedAt = now();
+        return database.inTransaction(session -> {
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            ledger.insertAccount(row);
+            return toAccount(ledger.account(id));
+        });
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return Optional.ofNullable(database.read(session -> session.getMapper(LedgerMapper.class).account(id)))
+                .map(LedgerService::toAccount);
+    }
+
+    @Override
+    public Entry post(EntryRequest request) {
+        return post(request, null);
+    }
+
+    /**
+     * InnoDB may pick this transaction as a deadlock victim (two first postings
+     * creating balance rows at once): the whole entry is retried, a few times.
+     */
+    private Entry post(EntryRequest request, Long reverses) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return postOnce(request, reverses);
+            } catch (PersistenceException e) {
+                if (attempt >= 5 || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException
+                    || (cause instanceof java.sql.SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Entry postOnce(EntryRequest request, Long reverses) {
+        requireKey(request.idempotencyKey());
+        if (request.postings().size() < 2 || request.postings().size() > MAX_POSTINGS) {
+            throw LedgerTexts.invalid(Reason.UNBALANCED, "Жазбада 2-ден {max}-ға дейін проводка болуы керек.",
+                    "В записи должно быть от 2 до {max} проводок.", "An entry needs 2 to {max} postings.",
+                    Map.of("max", MAX_POSTINGS));
+        }
+        try {
+            return database.inTransaction(session -> {
+                LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+                EntryRow earlier = ledger.entryByKey(request.idempotencyKey());
+                if (earlier != null) {
+                    return replay(ledger, earlier, request);
+                }
+                Map<String, AssetRow> assets = new HashMap<>();
+                Map<String, AccountRow> accounts = new HashMap<>();
+                Map<String, BigDecimal> perAsset = new TreeMap<>();
+                // the sub-account rows this entry moves, in a fixed order: locks are always taken alike
+                TreeMap<String, BigDecimal> moves = new TreeMap<>();
+                for (Posting posting : request.postings()) {
+                    AssetRow asset = assets.computeIfAbsent(posting.asset(), code -> requireAsset(ledger, code));
+                    accounts.computeIfAbsent(posting.account(), id -> requireAccount(ledger, id));
+                    requireAmount(posting, asset);
+                    perAsset.merge(posting.asset(), posting.amount(), BigDecimal::add);
+                    moves.merge(key(posting.account(), posting.asset(), posting.subAccount()), posting.amount(), BigDecimal::add);
+                }
+                perAsset.forEach((asset, sum) -> {
+                    if (sum.signum() != 0) {
+                        throw LedgerTexts.invalid(Reason.UNBALANCED, "{asset} бойынша проводкалар теңгерілмеген (айырма {sum}).",
+                                "Проводки по {asset} не сбалансированы (разница {sum}).",
+                                "Postings in {asset} do not balance (difference {sum}).",
+                                Map.of("asset", asset, "sum", sum.toPlainString()));
+                    }
+                });
+                List<BalanceRow> changed = new ArrayList<>();
+                for (Map.Entry<String, BigDecimal> move : moves.entrySet()) {
+                    String[] parts = move.getKey().split("\u0000");
+                    AccountRow account = accounts.get(parts[0]);
+                    if (AccountType.valueOf(account.type).mayGoNegative()) {
+                        // nothing to check for the outside world: no balance row to lock, no hot spot
+                        continue;
+                    }
+                    BalanceRow balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
+                    if (balance == null) {
+                        ledger.ensureBalance(parts[0], parts[1], parts[2]);
+                        balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
+                    }
+                    BigDecimal after = balance.amount.add(move.getValue());
+                    if (after.signum() < 0) {
+                        throw refusal(ledger, account, assets.get(parts[1]), SubAccount.valueOf(parts[2]), balance.amount,
+                                move.getValue().negate());
+                    }
+                    balance.amount = after;
+                    changed.add(balance);
+                }
+                EntryRow entry = new EntryRow();
+                entry.idempotencyKey = request.idempotencyKey();
+                entry.kind = text(request.kind(), 40, "kind");
+                entry.description = text(request.description(), 500, "description");
+                entry.reference = request.reference().length() > 200 ? request.reference().substring(0, 200) : request.reference();
+                entry.reverses = reverses;
+                entry.postedAt = now();
+                entry.actor = text(request.actor(), 200, "actor");
+                ledger.insertEntry(entry);
+                for (Posting posting : request.postings()) {
+                    PostingRow row = new PostingRow();
+                    row.entryId = entry.id;
+                    row.accountId = posting.account();
+                    row.subAccount = posting.subAccount().name();
+                    row.asset = posting.asset();
+                    row.amount = posting.amount();
+                    row.postedAt = entry.postedAt;
+                    ledger.insertPosting(row);
+                }
+                changed.forEach(ledger::updateBalance);
+                return toEntry(entry, request.postings(), false);
+            });
+        } catch (PersistenceException e) {
+            // two requests with one idempotency key raced: the loser answers with the winner's entry
+            if (isDuplicateKey(e)) {
+                EntryRow winner = database.read(session -> session.getMapper(LedgerMapper.class).entryByKey(request.idempotencyKey()));
+                if (winner != null) {
+                    return database.read(session -> replay(session.getMapper(LedgerMapper.class), winner, request));
+                }
+                if (reverses != null) {
+                    throw alreadyReversed(reverses);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 1062)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An idempotent repeat: the same request gets the first entry; a different one under the same key is refused. */
+    private Entry replay(LedgerMapper ledger, EntryRow earlier, EntryRequest request) {
+        List<Posting> postings = ledger.postings(earlier.id).stream().map(LedgerService::toPosting).toList();
+        if (!sameContent(postings, request.postings()) || !earlier.kind.equals(request.kind())) {
+            throw LedgerTexts.invalid(Reason.IDEMPOTENCY_CONFLICT,
+                    "{key} кілті басқа сұрауға пайдаланылған.", "Ключ {key} уже использован для другого запроса.",
+                    "Key {key} was already used for a different request.", Map.of("key", request.idempotencyKey()));
+        }
+        return toEntry(earlier, postings, true);
+    }
+
+    private static boolean sameContent(List<Posting> stored, List<Posting> requested) {
+        if (stored.size() != requested.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            Posting a = stored.get(i);
+            Posting b = requested.get(i);
+            if (!a.account().equals(b.account()) || a.subAccount() != b.subAccount() || !a.asset().equals(b.asset())
+                    || a.amount().compareTo(b.amount()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rules §30: which refusal it is depends on the asset and on what is held or blocked. */
+    private static LedgerRefusal refusal(LedgerMapper ledger, AccountRow account, AssetRow asset, SubAccount sub,
+            BigDecimal before, BigDecimal needed) {
+        if (sub != SubAccount.AVAILABLE) {
+            return LedgerTexts.invalid(Reason.INVALID_AMOUNT,
+                    "{account} шотында {sub} бөлігінде {asset} жеткіліксіз: {before}, қажет {needed}.",
+                    "На счёте {account} в части {sub} недостаточно {asset}: {before}, нужно {needed}.",
+                    "Account {account} has not enough {asset} {sub}: {before}, {needed} needed.",
+                    Map.of("account", account.id, "sub", sub.name(), "asset", asset.code,
+                            "before", scaled(before, asset).toPlainString(), "needed", scaled(needed, asset).toPlainString()));
+        }
+        BigDecimal held = BigDecimal.ZERO;
+        BigDecimal blocked = BigDecimal.ZERO;
+        for (BalanceRow row : ledger.balances(account.id)) {
+            if (row.asset.equals(asset.code) && row.subAccount.equals(SubAccount.HELD.name())) {
+                held = row.amount;
+            } else if (row.asset.equals(asset.code) && row.subAccount.equals(SubAccount.BLOCKED.name())) {
+                blocked = row.amount;
+            }
+        }
+        BigDecimal available = scaled(before, asset);
+        if (asset.kind.equals(AssetKind.SECURITY.name())) {
+            if (before.add(held).add(blocked).compareTo(needed) >= 0) {
+                return LedgerTexts.encumbered(account.id, asset.code, available, scaled(held, asset), scaled(blocked, asset),
+                        scaled(needed, asset));
+            }
+            return LedgerTexts.insufficientSecurities(account.id, asset.code, scaled(before.add(held).add(blocked), asset),
+                    scaled(needed, asset));
+        }
+        return LedgerTexts.insufficientFunds(account.id, asset.code, available, scaled(needed, asset));
+    }
+
+    @Override
+    public Entry reverse(long entryId, String idempotencyKey, String reason, String actor) {
+        EntryRow original = database.read(session -> session.getMapper(LedgerMapper.class).entry(entryId));
+        if (original == null) {
+            throw LedgerTexts.invalid(Reason.UNKNOWN_ENTRY, "{id} жазбасы жоқ.", "Записи {id} нет.", "There is no entry {id}.",
+                    Map.of("id", entryId));
+        }
+        Long reversal = database.read(session -> session.getMapper(LedgerMapper.class).reversalOf(entryId));
+        EntryRow replayed = database.read(session -> session.getMapper(LedgerMapper.class).entryByKey(idempotencyKey));
+        if (reversal != null && (replayed == null || !replayed.id.equals(reversal))) {
+            throw alreadyReversed(entryId);
+        }
+        List<Posting> opposite = database.read(session -> session.getMapper(LedgerMapper.class).postings(entryId)).stream()
+                .map(row -> new Posting(row.accountId, SubAccount.valueOf(row.subAccount), row.asset, row.amount.negate()))
+                .toList();
+        return post(new EntryRequest(idempotencyKey, "REVERSAL", "Reversal of entry " + entryId + ": " + reason,
+                original.reference, actor, opposite), entryId);
+    }
+
+    private static LedgerRefusal alreadyReversed(long entryId) {
+        return LedgerTexts.invalid(Reason.ALREADY_REVERSED, "{id} жазбасы бұрын сторноланған.",
+                "Запись {id} уже сторнирована.", "Entry {id} has already been reversed.", Map.of("id", entryId));
+    }
+
+    @Override
+    public Optional<Entry> entry(long id) {
+        return database.read(session -> {
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            EntryRow row = ledger.entry(id);
+            return row == null ? Optional.<Entry>empty()
+                    : Optional.of(toEntry(row, ledger.postings(id).stream().map(LedgerService::toPosting).toList(), false));
+        });
+    }
+
+    @Override
+    public List<Balance> balances(String account) {
+        return database.read(session -> {
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            AccountRow row = ledger.account(account);
+            if (row != null && AccountType.valueOf(row.type).mayGoNegative()) {
+                // external accounts keep no balance rows (see post): their balance is the sum of their postings
+                return toBalances(ledger, account, ledger.balancesAsOf(account, LocalDateTime.of(9999, 12, 31, 0, 0)));
+            }
+            return toBalances(ledger, account, ledger.balances(account));
+        });
+    }
+
+    @Override
+    public List<Balance> balancesAsOf(String account, Instant asOf) {
+        LocalDateTime at = LocalDateTime.ofInstant(asOf, ZoneOffset.UTC);
+        return database.read(session -> toBalances(session.getMapper(LedgerMapper.class), account,
+                session.getMapper(LedgerMapper.class).balancesAsOf(account, at)));
+    }
+
+    private static List<Balance> toBalances(LedgerMapper ledger, String account, List<BalanceRow> rows) {
+        Map<String, BigDecimal[]> byAsset = new TreeMap<>();
+        for (BalanceRow row : rows) {
+            BigDecimal[] parts = byAsset.computeIfAbsent(row.asset, asset -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+            parts[SubAccount.valueOf(row.subAccount).ordinal()] = row.amount;
+        }
+        List<Balance> balances = new ArrayList<>();
+        byAsset.forEach((code, parts) -> {
+            AssetRow asset = ledger.asset(code);
+            balances.add(new Balance(account, code, scaled(parts[0], asset), scaled(parts[1], asset), scaled(parts[2], asset)));
+        });
+        return balances;
+    }
+
+    @Override
+    public long operations(String account, Instant from, Instant to, Consumer<Operation> sink) {
+        LocalDateTime start = LocalDateTime.ofInstant(from, ZoneOffset.UTC);
+        LocalDateTime end = LocalDateTime.ofInstant(to, ZoneOffset.UTC);
+        return database.read(session -> {
+            Map<String, AssetRow> assets = new HashMap<>();
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            long[] count = { 0 };
+            ledger.operations(account, start, end, context -> {
+                Rows.OperationRow row = context.getResultObject();
+                AssetRow asset = assets.computeIfAbsent(row.asset, ledger::asset);
+                sink.accept(new Operation(row.entryId, row.postingId, row.postedAt.toInstant(ZoneOffset.UTC), row.kind,
+                        row.description, row.reference, row.reverses, SubAccount.valueOf(row.subAccount), row.asset,
+                        scaled(row.amount, asset)));
+                count[0]++;
+            });
+            return count[0];
+        });
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String key(String account, String asset, SubAccount sub) {
+        return account + "\u0000" + asset + "\u0000" + sub.name();
+    }
+
+    private static AssetRow requireAsset(LedgerMapper ledger, String code) {
+        AssetRow asset = ledger.asset(code);
+        if (asset == null) {
+            throw LedgerTexts.invalid(Reason.UNKNOWN_ASSET, "{code} активі белгісіз.", "Актив {code} неизвестен.",
+                    "Unknown asset {code}.", Map.of("code", String.valueOf(code)));
+        }
+        return asset;
+    }
+
+    private static AccountRow requireAccount(LedgerMapper ledger, String id) {
+        AccountRow account = ledger.account(id);
+        if (account == null) {
+            throw LedgerTexts.invalid(Reason.UNKNOWN_ACCOUNT, "{id} шоты жоқ.", "Счёта {id} нет.", "There is no account {id}.",
+                    Map.of("id", String.valueOf(id)));
+        }
+        return account;
+    }
+
+    private static void requireAmount(Posting posting, AssetRow asset) {
+        BigDecimal amount = posting.amount();
+        if (amount == null || amount.signum() == 0 || amount.stripTrailingZeros().scale() > asset.scale) {
+            throw LedgerTexts.invalid(Reason.INVALID_AMOUNT,
+                    "{asset} сомасы нөл емес және үтірден кейін {scale} таңбадан аспауы керек: {amount}.",
+                    "Сумма в {asset} должна быть ненулевой и иметь не более {scale} знаков после запятой: {amount}.",
+                    "An amount in {asset} must be non-zero with at most {scale} decimals: {amount}.",
+                    Map.of("asset", asset.code, "scale", asset.scale, "amount", String.valueOf(amount)));
+        }
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            throw LedgerTexts.invalid(Reason.INVALID_AMOUNT, "Идемпотенттілік кілті қажет (100 таңбаға дейін).",
+                    "Нужен ключ идемпотентности (до 100 символов).", "An idempotency key (up to 100 characters) is required.",
+                    Map.of());
+        }
+    }
+
+    private static String text(String value, int max, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("entry needs a " + name);
+        }
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    static BigDecimal scaled(BigDecimal amount, AssetRow asset) {
+        return amount.setScale(asset.scale, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static Asset toAsset(AssetRow row) {
+        return new Asset(row.code, AssetKind.valueOf(row.kind), row.scale, row.name);
+    }
+
+    private static Account toAccount(AccountRow row) {
+        return new Account(row.id, AccountType.valueOf(row.type), row.owner, row.name, row.openedAt.toInstant(ZoneOffset.UTC));
+    }
+
+    private static Posting toPosting(PostingRow row) {
+        return new Posting(row.accountId, SubAccount.valueOf(row.subAccount), row.asset, row.amount.stripTrailingZeros());
+    }
+
+    private static Entry toEntry(EntryRow row, List<Posting> postings, boolean replayed) {
+        return new Entry(row.id, row.idempotencyKey, row.kind, row.description, row.reference, row.reverses,
+                row.postedAt.toInstant(ZoneOffset.UTC), row.actor, postings, replayed);
+    }
+}
