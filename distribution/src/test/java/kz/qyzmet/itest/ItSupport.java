@@ -81,6 +81,11 @@ public final class ItSupport {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    public HttpResponse<String> operatorPost(String path, String json, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), withOperator(headers));
+    }
+
     public HttpResponse<String> operatorPut(String path, String json, String... headers) throws Exception {
         return put(path, json, withOperator(headers));
     }

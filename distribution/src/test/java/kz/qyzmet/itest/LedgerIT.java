@@ -273,4 +273,51 @@ public class LedgerIT {
         assertEquals("opening + movements = closing", balance(account, "KZT").total(), movements);
         assertEquals(List.of("PAYMENT_IN", "WITHDRAWAL", "PAYMENT_IN"), operations.stream().map(Operation::kind).toList());
     }
+
+    @Test
+    public void theBackOfficePostsReversesAndReadsOverRest() throws Exception {
+        ItSupport platform = new ItSupport(context);
+        ItSupport.awaitChecked(java.time.Duration.ofSeconds(30), "catalog answers", () -> platform.get("catalog").statusCode() == 200);
+        String account = "C-REST-" + UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(200, platform.operatorPost("operator/ledger/accounts",
+                "{\"id\":\"" + account + "\",\"type\":\"CLIENT\",\"owner\":\"client-1\",\"name\":\"Test client\"}").statusCode());
+        java.net.http.HttpResponse<String> paid = platform.operatorPost("operator/ledger/payments-in",
+                "{\"idempotencyKey\":\"rest-pay-" + account + "\",\"account\":\"" + account + "\",\"counterpart\":\"" + BANK
+                        + "\",\"asset\":\"KZT\",\"amount\":250.50,\"reference\":\"bank-123\"}");
+        assertEquals(paid.body(), 200, paid.statusCode());
+        long entry = ItSupport.json(paid).get("id").asLong();
+        java.net.http.HttpResponse<String> shares = platform.operatorPost("operator/ledger/securities-in",
+                "{\"idempotencyKey\":\"rest-sec-" + account + "\",\"account\":\"" + account + "\",\"counterpart\":\"" + DEPOSITORY
+                        + "\",\"asset\":\"" + APPLE + "\",\"amount\":7}");
+        assertEquals(shares.body(), 200, shares.statusCode());
+        com.fasterxml.jackson.databind.JsonNode balances = ItSupport.json(platform.operatorGet("operator/ledger/accounts/" + account + "/balances"));
+        assertEquals(2, balances.get("balances").size());
+
+        java.net.http.HttpResponse<String> tooPrecise = platform.operatorPost("operator/ledger/payments-in",
+                "{\"idempotencyKey\":\"rest-bad-" + account + "\",\"account\":\"" + account + "\",\"counterpart\":\"" + BANK
+                        + "\",\"asset\":\"KZT\",\"amount\":1.001}", "Accept-Language", "kk");
+        assertEquals(422, tooPrecise.statusCode());
+        assertEquals("INVALID_AMOUNT", ItSupport.json(tooPrecise).get("reason").asText());
+        assertEquals("kk", ItSupport.json(tooPrecise).get("language").asText());
+
+        java.net.http.HttpResponse<String> reversed = platform.operatorPost("operator/ledger/entries/" + entry + "/reversal",
+                "{\"idempotencyKey\":\"rest-rev-" + account + "\",\"reason\":\"wrong client\"}");
+        assertEquals(reversed.body(), 200, reversed.statusCode());
+        assertEquals(409, platform.operatorPost("operator/ledger/entries/" + entry + "/reversal",
+                "{\"idempotencyKey\":\"rest-rev2-" + account + "\",\"reason\":\"again\"}").statusCode());
+
+        String asOf = ItSupport.json(paid).get("postedAt").asText();
+        com.fasterxml.jackson.databind.JsonNode then = ItSupport.json(platform.operatorGet(
+                "operator/ledger/accounts/" + account + "/balances?asOf=" + asOf));
+        assertEquals("250.50", then.get("balances").get(0).get("available").asText());
+        com.fasterxml.jackson.databind.JsonNode operations = ItSupport.json(platform.operatorGet("operator/ledger/accounts/" + account
+                + "/operations?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z"));
+        assertEquals(3, operations.get("count").asInt());
+        assertEquals(3, operations.get("operations").size());
+
+        kz.qyzmet.audit.api.AuditJournal journal = context.getService(context.getServiceReference(kz.qyzmet.audit.api.AuditJournal.class));
+        List<kz.qyzmet.audit.api.AuditRecord> trail = journal.findBySubject("account:" + account, 10);
+        assertTrue(trail.stream().anyMatch(r -> r.event().type().equals("ledger.entry.posted") && "refused".equals(r.event().details().get("outcome"))));
+        assertTrue(trail.stream().anyMatch(r -> r.event().type().equals("ledger.account.opened")));
+    }
 }

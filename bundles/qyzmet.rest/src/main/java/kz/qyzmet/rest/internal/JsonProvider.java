@@ -21,6 +21,7 @@ import kz.qyzmet.rest.api.ApiExtension;
 
 /**
  * JSON for the application (Jackson), including {@code application/problem+json}.
+ * Decimal amounts are written as strings that keep their scale ({@code "250.50"}).
  * Unknown properties in a request are refused so that a misspelt field is an
  * error the client sees, not a silently ignored instruction.
  */
@@ -37,7 +38,11 @@ public class JsonProvider extends JacksonJsonProvider {
     }
 
     static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper();
+        // money and quantities keep their exact value and scale: "250.50", never a binary float
+        mapper.configOverride(java.math.BigDecimal.class)
+                .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING));
+        return mapper
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

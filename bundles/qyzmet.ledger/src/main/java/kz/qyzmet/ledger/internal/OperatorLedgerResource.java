@@ -1,0 +1,284 @@
+package kz.qyzmet.ledger.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import kz.qyzmet.audit.api.AuditEvent;
+import kz.qyzmet.audit.api.AuditJournal;
+import kz.qyzmet.ledger.api.Account;
+import kz.qyzmet.ledger.api.AccountType;
+import kz.qyzmet.ledger.api.Balance;
+import kz.qyzmet.ledger.api.Entry;
+import kz.qyzmet.ledger.api.EntryRequest;
+import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.ledger.api.LedgerRefusal;
+import kz.qyzmet.ledger.api.Posting;
+import kz.qyzmet.rest.api.ApiResource;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.CommonProblems;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.rest.api.ProblemType;
+
+/**
+ * Back-office ledger operations under {@code /api/v1/operator/ledger}: open
+ * accounts, post incoming payments and securities transfers in, reverse a
+ * wrong entry, read balances (now or as of a moment) and every operation of a
+ * period. Every change and every refusal is audited.
+ */
+@Component(service = OperatorLedgerResource.class)
+@ApiResource
+@Path("operator/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class OperatorLedgerResource {
+    static final ProblemType REFUSED = new ProblemType("ledger-refused", LocalizedText.of(
+            "Операция қабылданбады", "Операция отклонена", "Operation refused"));
+
+    private final Ledger ledger;
+    private final AuditJournal audit;
+
+    @Context
+    HttpServletRequest request;
+
+    @Activate
+    public OperatorLedgerResource(@Reference Ledger ledger, @Reference AuditJournal audit) {
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    public record AccountRequest(String id, AccountType type, String owner, String name) {
+    }
+
+    /** An incoming payment or securities transfer: {@code counterpart} is the EXTERNAL account it comes from. */
+    public record IncomingRequest(String idempotencyKey, String account, String counterpart, String asset, BigDecimal amount,
+            String reference, String description) {
+    }
+
+    public record ReversalRequest(String idempotencyKey, String reason) {
+    }
+
+    @POST
+    @Path("accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Account openAccount(AccountRequest body) {
+        required(body, "body");
+        required(body.id(), "id");
+        required(body.type(), "type");
+        return audited("ledger.account.opened", "account:" + body.id(), Map.of("type", body.type()),
+                () -> ledger.openAccount(body.id(), body.type(), body.owner(), body.name()));
+    }
+
+    @POST
+    @Path("payments-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> paymentIn(IncomingRequest body) {
+        return view(incoming("PAYMENT_IN", body));
+    }
+
+    @POST
+    @Path("securities-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> securitiesIn(IncomingRequest body) {
+        return view(incoming("SECURITIES_IN", body));
+    }
+
+    private Entry incoming(String kind, IncomingRequest body) {
+        required(body, "body");
+        required(body.idempotencyKey(), "idempotencyKey");
+        required(body.account(), "account");
+        required(body.counterpart(), "counterpart");
+        required(body.asset(), "asset");
+        required(body.amount(), "amount");
+        if (body.amount().signum() <= 0) {
+            throw validation("amount", LocalizedText.of("Сома оң болуы керек.", "Сумма должна быть положительной.",
+                    "The amount must be positive."));
+        }
+        Caller caller = Caller.from(request::getAttribute);
+        EntryRequest entry = new EntryRequest(body.idempotencyKey(), kind,
+                body.description() == null || body.description().isBlank() ? kind : body.description(), body.reference(),
+                caller.identity(), List.of(Posting.of(body.counterpart(), body.asset(), body.amount().negate()),
+                        Posting.of(body.account(), body.asset(), body.amount())));
+        return audited("ledger.entry.posted", "account:" + body.account(),
+                Map.of("kind", kind, "asset", body.asset(), "amount", body.amount().toPlainString(), "key", body.idempotencyKey()),
+                () -> ledger.post(entry));
+    }
+
+    /** A correction is a reversal of the wrong entry (rules §45.3); the original stays as it was. */
+    @POST
+    @Path("entries/{id}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> reverse(@PathParam("id") long id, ReversalRequest body) {
+        required(body, "body");
+        required(body.idempotencyKey(), "idempotencyKey");
+        required(body.reason(), "reason");
+        Caller caller = Caller.from(request::getAttribute);
+        return view(audited("ledger.entry.reversed", "entry:" + id, Map.of("reason", body.reason()),
+                () -> ledger.reverse(id, body.idempotencyKey(), body.reason(), caller.identity())));
+    }
+
+    @GET
+    @Path("entries/{id}")
+    public Map<String, Object> entry(@PathParam("id") long id) {
+        return view(ledger.entry(id).orElseThrow(() -> new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
+                "{id} жазбасы жоқ.", "Записи {id} нет.", "There is no entry {id}.").format(Map.of("id", id)))));
+    }
+
+    /** Balances now, or as of {@code asOf} (rules §16.2). */
+    @GET
+    @Path("accounts/{id}/balances")
+    public Map<String, Object> balances(@PathParam("id") String account, @QueryParam("asOf") String asOf) {
+        requireAccount(account);
+        List<Balance> balances = asOf == null ? ledger.balances(account) : ledger.balancesAsOf(account, instant("asOf", asOf));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("account", account);
+        if (asOf != null) {
+            view.put("asOf", instant("asOf", asOf));
+        }
+        view.put("balances", balances.stream().map(balance -> Map.of("asset", balance.asset(), "total", balance.total(),
+                "available", balance.available(), "held", balance.held(), "blocked", balance.blocked())).toList());
+        return view;
+    }
+
+    /** Every operation of [from, to), streamed as it is read: no truncation, flat memory (rules §16.3). */
+    @GET
+    @Path("accounts/{id}/operations")
+    public StreamingOutput operations(@PathParam("id") String account, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        requireAccount(account);
+        Instant start = instant("from", required(from, "from"));
+        Instant end = instant("to", required(to, "to"));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // as the platform's JSON provider does: amounts as strings that keep their scale
+        json.configOverride(BigDecimal.class).setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(
+                com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING));
+        return output -> {
+            try (JsonGenerator generator = json.getFactory().createGenerator(nonClosing(output))) {
+                generator.writeStartObject();
+                generator.writeStringField("account", account);
+                generator.writeArrayFieldStart("operations");
+                long count = ledger.operations(account, start, end, operation -> {
+                    try {
+                        json.writeValue(generator, operation);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                generator.writeEndArray();
+                generator.writeNumberField("count", count);
+                generator.writeEndObject();
+            }
+        };
+    }
+
+    private static OutputStream nonClosing(OutputStream output) {
+        return new java.io.FilterOutputStream(output) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    private void requireAccount(String account) {
+        if (ledger.account(account).isEmpty()) {
+            throw new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of("{id} шоты жоқ.", "Счёта {id} нет.",
+                    "There is no account {id}.").format(Map.of("id", account)));
+        }
+    }
+
+    private <T> T audited(String type, String subject, Map<String, Object> details, Supplier<T> change) {
+        Caller caller = Caller.from(request::getAttribute);
+        AuditEvent.Builder event = AuditEvent.builder(type, subject).actor(caller.identity(), caller.role())
+                .origin(caller.address(), caller.userAgent(), caller.correlationId());
+        details.forEach(event::detail);
+        try {
+            T result = change.get();
+            if (result instanceof Entry entry) {
+                event.detail("entry", entry.id()).detail("replayed", entry.replayed());
+            }
+            audit.record(event.detail("outcome", "done").build());
+            return result;
+        } catch (LedgerRefusal refusal) {
+            audit.record(event.detail("outcome", "refused").detail("reason", refusal.reason()).build());
+            int status = switch (refusal.reason()) {
+            case UNKNOWN_ACCOUNT, UNKNOWN_ASSET, UNKNOWN_ENTRY -> 404;
+            case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT -> 409;
+            default -> 422;
+            };
+            Map<String, Object> extensions = new LinkedHashMap<>(refusal.details());
+            extensions.put("reason", refusal.reason().name());
+            throw new ProblemException(status, REFUSED, refusal.text(), extensions, Map.of());
+        }
+    }
+
+    static Map<String, Object> view(Entry entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", entry.id());
+        view.put("idempotencyKey", entry.idempotencyKey());
+        view.put("kind", entry.kind());
+        view.put("description", entry.description());
+        view.put("reference", entry.reference());
+        view.put("reverses", entry.reverses());
+        view.put("postedAt", entry.postedAt());
+        view.put("actor", entry.actor());
+        view.put("replayed", entry.replayed());
+        view.put("postings", entry.postings());
+        return view;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            throw validation(field, LocalizedText.of("{field} өрісі міндетті.", "Поле {field} обязательно.",
+                    "Field {field} is required.").format(Map.of("field", field)));
+        }
+        return value;
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw validation(field, LocalizedText.of("{field} ISO-8601 уақыты болуы керек.", "{field} должно быть временем ISO-8601.",
+                    "{field} must be an ISO-8601 instant.").format(Map.of("field", field)));
+        }
+    }
+
+    private static ProblemException validation(String field, LocalizedText detail) {
+        return new ProblemException(400, CommonProblems.VALIDATION, detail, Map.of("field", field), Map.of());
+    }
+}
