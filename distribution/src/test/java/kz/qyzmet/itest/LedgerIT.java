@@ -246,9 +246,26 @@ public class LedgerIT {
         assertFalse(first.replayed());
         assertTrue(again.replayed());
         assertEquals(new BigDecimal("70.00"), balance(account, "KZT").available());
+        Entry withdrawal = ledger.post(new EntryRequest("withdraw-all-" + account, "WITHDRAWAL", "Withdrawal", "", "client",
+                List.of(Posting.of(account, "KZT", new BigDecimal("-70.00")), Posting.of(BANK, "KZT", new BigDecimal("70.00")))));
+        Entry repeatedWithdrawal = ledger.post(new EntryRequest("withdraw-all-" + account, "WITHDRAWAL", "Withdrawal", "", "client",
+                List.of(Posting.of(account, "KZT", new BigDecimal("-70.00")), Posting.of(BANK, "KZT", new BigDecimal("70.00")))));
+        assertEquals("a repeat is answered, not judged again on the emptied account", withdrawal.id(), repeatedWithdrawal.id());
+        assertEquals(new BigDecimal("0.00"), balance(account, "KZT").available());
+        List<Entry> batch = ledger.postAll(List.of(request, new EntryRequest("batch-" + account, "PAYMENT_IN", "x", "", "bank",
+                List.of(Posting.of(BANK, "KZT", new BigDecimal("-1.00")), Posting.of(account, "KZT", new BigDecimal("1.00"))))));
+        assertTrue("a batch replays what was posted and posts the rest", batch.get(0).replayed() && !batch.get(1).replayed());
+        assertEquals(new BigDecimal("1.00"), balance(account, "KZT").available());
         LedgerRefusal conflict = refused(() -> ledger.post(new EntryRequest("payment-" + account, "PAYMENT_IN", "x", "ref", "bank",
                 List.of(Posting.of(BANK, "KZT", new BigDecimal("-71.00")), Posting.of(account, "KZT", new BigDecimal("71.00"))))));
         assertEquals(Reason.IDEMPOTENCY_CONFLICT, conflict.reason());
+        LedgerRefusal atomic = refused(() -> ledger.postAll(List.of(
+                new EntryRequest("atomic-1-" + account, "PAYMENT_IN", "x", "", "bank",
+                        List.of(Posting.of(BANK, "KZT", new BigDecimal("-5.00")), Posting.of(account, "KZT", new BigDecimal("5.00")))),
+                new EntryRequest("atomic-2-" + account, "WITHDRAWAL", "x", "", "client",
+                        List.of(Posting.of(account, "KZT", new BigDecimal("-100.00")), Posting.of(BANK, "KZT", new BigDecimal("100.00")))))));
+        assertEquals(Reason.INSUFFICIENT_FUNDS, atomic.reason());
+        assertEquals("all or none", new BigDecimal("1.00"), balance(account, "KZT").available());
     }
 
     /** Rules §16.2, §16.3: balances as of any moment, and every operation of a period. */

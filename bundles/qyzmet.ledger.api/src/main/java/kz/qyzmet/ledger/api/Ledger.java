@@ -32,6 +32,15 @@ public interface Ledger {
      */
     Entry post(EntryRequest request);
 
+    /**
+     * Posts several entries in one transaction, all or none (e.g. a bank statement
+     * imported by the back office). Each is checked as by {@link #post}; a repeated
+     * idempotency key returns its earlier entry.
+     *
+     * @throws LedgerRefusal for the first entry that cannot be posted; nothing is posted then
+     */
+    List<Entry> postAll(List<EntryRequest> requests);
+
     /** Reverses an entry with an entry of the opposite postings that refers to it; an entry is reversed once. */
     Entry reverse(long entryId, String idempotencyKey, String reason, String actor);
 

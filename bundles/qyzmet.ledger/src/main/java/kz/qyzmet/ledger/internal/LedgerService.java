@@ -53,6 +53,9 @@ public class LedgerService implements Ledger {
 
     private final Database database;
     private final Clock clock;
+    /** Asset and account definitions never change once made (no update path exists), so they are cached. */
+    private final Map<String, AssetRow> assetCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AccountRow> accountCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public LedgerService(@Reference Persistence persistence, @Reference Clock clock, BundleContext context) {
@@ -141,85 +144,36 @@ public class LedgerService implements Ledger {
         return false;
     }
 
-    private Entry postOnce(EntryRequest request, Long reverses) {
-        requireKey(request.idempotencyKey());
-        if (request.postings().size() < 2 || request.postings().size() > MAX_POSTINGS) {
-            throw LedgerTexts.invalid(Reason.UNBALANCED, "Жазбада 2-ден {max}-ға дейін проводка болуы керек.",
-                    "В записи должно быть от 2 до {max} проводок.", "An entry needs 2 to {max} postings.",
-                    Map.of("max", MAX_POSTINGS));
+    @Override
+    public List<Entry> postAll(List<EntryRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
         }
-        try {
-            return database.inTransaction(session -> {
-                LedgerMapper ledger = session.getMapper(LedgerMapper.class);
-                EntryRow earlier = ledger.entryByKey(request.idempotencyKey());
-                if (earlier != null) {
-                    return replay(ledger, earlier, request);
-                }
-                Map<String, AssetRow> assets = new HashMap<>();
-                Map<String, AccountRow> accounts = new HashMap<>();
-                Map<String, BigDecimal> perAsset = new TreeMap<>();
-                // the sub-account rows this entry moves, in a fixed order: locks are always taken alike
-                TreeMap<String, BigDecimal> moves = new TreeMap<>();
-                for (Posting posting : request.postings()) {
-                    AssetRow asset = assets.computeIfAbsent(posting.asset(), code -> requireAsset(ledger, code));
-                    accounts.computeIfAbsent(posting.account(), id -> requireAccount(ledger, id));
-                    requireAmount(posting, asset);
-                    perAsset.merge(posting.asset(), posting.amount(), BigDecimal::add);
-                    moves.merge(key(posting.account(), posting.asset(), posting.subAccount()), posting.amount(), BigDecimal::add);
-                }
-                perAsset.forEach((asset, sum) -> {
-                    if (sum.signum() != 0) {
-                        throw LedgerTexts.invalid(Reason.UNBALANCED, "{asset} бойынша проводкалар теңгерілмеген (айырма {sum}).",
-                                "Проводки по {asset} не сбалансированы (разница {sum}).",
-                                "Postings in {asset} do not balance (difference {sum}).",
-                                Map.of("asset", asset, "sum", sum.toPlainString()));
+        for (int attempt = 1;; attempt++) {
+            try {
+                return database.inTransaction(session -> {
+                    LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+                    List<Entry> entries = new ArrayList<>();
+                    for (EntryRequest request : requests) {
+                        // a batch sent again answers with its earlier entries, still in one transaction
+                        EntryRow earlier = ledger.entryByKey(request.idempotencyKey());
+                        entries.add(earlier != null ? replay(ledger, earlier, request) : postIn(ledger, request, null));
                     }
+                    return entries;
                 });
-                List<BalanceRow> changed = new ArrayList<>();
-                for (Map.Entry<String, BigDecimal> move : moves.entrySet()) {
-                    String[] parts = move.getKey().split("\u0000");
-                    AccountRow account = accounts.get(parts[0]);
-                    if (AccountType.valueOf(account.type).mayGoNegative()) {
-                        // nothing to check for the outside world: no balance row to lock, no hot spot
-                        continue;
-                    }
-                    BalanceRow balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
-                    if (balance == null) {
-                        ledger.ensureBalance(parts[0], parts[1], parts[2]);
-                        balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
-                    }
-                    BigDecimal after = balance.amount.add(move.getValue());
-                    if (after.signum() < 0) {
-                        throw refusal(ledger, account, assets.get(parts[1]), SubAccount.valueOf(parts[2]), balance.amount,
-                                move.getValue().negate());
-                    }
-                    balance.amount = after;
-                    changed.add(balance);
+            } catch (PersistenceException e) {
+                if (attempt >= 5 || !(isDeadlock(e) || isDuplicateKey(e))) {
+                    throw e;
                 }
-                EntryRow entry = new EntryRow();
-                entry.idempotencyKey = request.idempotencyKey();
-                entry.kind = text(request.kind(), 40, "kind");
-                entry.description = text(request.description(), 500, "description");
-                entry.reference = request.reference().length() > 200 ? request.reference().substring(0, 200) : request.reference();
-                entry.reverses = reverses;
-                entry.postedAt = now();
-                entry.actor = text(request.actor(), 200, "actor");
-                ledger.insertEntry(entry);
-                for (Posting posting : request.postings()) {
-                    PostingRow row = new PostingRow();
-                    row.entryId = entry.id;
-                    row.accountId = posting.account();
-                    row.subAccount = posting.subAccount().name();
-                    row.asset = posting.asset();
-                    row.amount = posting.amount();
-                    row.postedAt = entry.postedAt;
-                    ledger.insertPosting(row);
-                }
-                changed.forEach(ledger::updateBalance);
-                return toEntry(entry, request.postings(), false);
-            });
+            }
+        }
+    }
+
+    private Entry postOnce(EntryRequest request, Long reverses) {
+        try {
+            return database.inTransaction(session -> postIn(session.getMapper(LedgerMapper.class), request, reverses));
         } catch (PersistenceException e) {
-            // two requests with one idempotency key raced: the loser answers with the winner's entry
+            // a repeat (or two requests with one key racing): answer with the entry that holds the key
             if (isDuplicateKey(e)) {
                 EntryRow winner = database.read(session -> session.getMapper(LedgerMapper.class).entryByKey(request.idempotencyKey()));
                 if (winner != null) {
@@ -231,6 +185,83 @@ public class LedgerService implements Ledger {
             }
             throw e;
         }
+    }
+
+    /**
+     * Posts one entry inside the caller's transaction. A repeated idempotency key is
+     * detected by the unique index when the entry is inserted (no lookup first).
+     */
+    private Entry postIn(LedgerMapper ledger, EntryRequest request, Long reverses) {
+        requireKey(request.idempotencyKey());
+        if (request.postings().size() < 2 || request.postings().size() > MAX_POSTINGS) {
+            throw LedgerTexts.invalid(Reason.UNBALANCED, "Жазбада 2-ден {max}-ға дейін проводка болуы керек.",
+                    "В записи должно быть от 2 до {max} проводок.", "An entry needs 2 to {max} postings.",
+                    Map.of("max", MAX_POSTINGS));
+        }
+        Map<String, AssetRow> assets = new HashMap<>();
+        Map<String, AccountRow> accounts = new HashMap<>();
+        Map<String, BigDecimal> perAsset = new TreeMap<>();
+        // the sub-account rows this entry moves, in a fixed order: locks are always taken alike
+        TreeMap<String, BigDecimal> moves = new TreeMap<>();
+        for (Posting posting : request.postings()) {
+            AssetRow asset = assets.computeIfAbsent(posting.asset(), code -> cachedAsset(ledger, code));
+            accounts.computeIfAbsent(posting.account(), id -> cachedAccount(ledger, id));
+            requireAmount(posting, asset);
+            perAsset.merge(posting.asset(), posting.amount(), BigDecimal::add);
+            moves.merge(key(posting.account(), posting.asset(), posting.subAccount()), posting.amount(), BigDecimal::add);
+        }
+        perAsset.forEach((asset, sum) -> {
+            if (sum.signum() != 0) {
+                throw LedgerTexts.invalid(Reason.UNBALANCED, "{asset} бойынша проводкалар теңгерілмеген (айырма {sum}).",
+                        "Проводки по {asset} не сбалансированы (разница {sum}).",
+                        "Postings in {asset} do not balance (difference {sum}).",
+                        Map.of("asset", asset, "sum", sum.toPlainString()));
+            }
+        });
+        // the entry first: a repeated idempotency key fails here, on the unique index, before any balance
+        // is looked at, so a repeat is answered with the first entry rather than judged again
+        EntryRow entry = new EntryRow();
+        entry.idempotencyKey = request.idempotencyKey();
+        entry.kind = text(request.kind(), 40, "kind");
+        entry.description = text(request.description(), 500, "description");
+        entry.reference = request.reference().length() > 200 ? request.reference().substring(0, 200) : request.reference();
+        entry.reverses = reverses;
+        entry.postedAt = now();
+        entry.actor = text(request.actor(), 200, "actor");
+        ledger.insertEntry(entry);
+        List<BalanceRow> changed = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> move : moves.entrySet()) {
+            String[] parts = move.getKey().split("\u0000");
+            AccountRow account = accounts.get(parts[0]);
+            if (AccountType.valueOf(account.type).mayGoNegative()) {
+                // nothing to check for the outside world: no balance row to lock, no hot spot
+                continue;
+            }
+            BalanceRow balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
+            if (balance == null) {
+                ledger.ensureBalance(parts[0], parts[1], parts[2]);
+                balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
+            }
+            BigDecimal after = balance.amount.add(move.getValue());
+            if (after.signum() < 0) {
+                throw refusal(ledger, account, assets.get(parts[1]), SubAccount.valueOf(parts[2]), balance.amount,
+                        move.getValue().negate());
+            }
+            balance.amount = after;
+            changed.add(balance);
+        }
+        for (Posting posting : request.postings()) {
+            PostingRow row = new PostingRow();
+            row.entryId = entry.id;
+            row.accountId = posting.account();
+            row.subAccount = posting.subAccount().name();
+            row.asset = posting.asset();
+            row.amount = posting.amount();
+            row.postedAt = entry.postedAt;
+            ledger.insertPosting(row);
+        }
+        changed.forEach(ledger::updateBalance);
+        return toEntry(entry, request.postings(), false);
     }
 
     private static boolean isDuplicateKey(Throwable e) {
@@ -395,6 +426,24 @@ public class LedgerService implements Ledger {
 
     private static String key(String account, String asset, SubAccount sub) {
         return account + "\u0000" + asset + "\u0000" + sub.name();
+    }
+
+    private AssetRow cachedAsset(LedgerMapper ledger, String code) {
+        AssetRow cached = assetCache.get(code);
+        if (cached == null) {
+            cached = requireAsset(ledger, code);
+            assetCache.put(code, cached);
+        }
+        return cached;
+    }
+
+    private AccountRow cachedAccount(LedgerMapper ledger, String id) {
+        AccountRow cached = accountCache.get(id);
+        if (cached == null) {
+            cached = requireAccount(ledger, id);
+            accountCache.put(id, cached);
+        }
+        return cached;
     }
 
     private static AssetRow requireAsset(LedgerMapper ledger, String code) {
