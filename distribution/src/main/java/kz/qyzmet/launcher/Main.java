@@ -66,7 +66,11 @@ public final class Main {
         System.out.printf("Qyzmet started in %d ms: https://localhost:%s/api/v1/catalog (data in %s)%n",
                 (System.nanoTime() - started) / 1_000_000, settings.get(Settings.HTTPS_PORT), dataDir);
         platform.awaitStop();
+        // the framework may also stop by itself (an operator or a tool stopped the system bundle):
+        // the embedded database then goes down with it, and the JVM ends
+        platform.close();
         lock.release();
         lockFile.close();
+        System.exit(0);
     }
 }

@@ -38,6 +38,7 @@ public final class Platform implements AutoCloseable {
 
     private final Framework framework;
     private final EmbeddedDatabase database;
+    private boolean closed;
 
     private Platform(Framework framework, EmbeddedDatabase database) {
         this.framework = framework;
@@ -198,7 +199,11 @@ public final class Platform implements AutoCloseable {
 
     /** Stops the framework, then the embedded database; data stays in the data directory. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(30_000);

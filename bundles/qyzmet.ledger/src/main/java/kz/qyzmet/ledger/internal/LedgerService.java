@@ -153,6 +153,7 @@ public class LedgerService implements Ledger {
             try {
                 return database.inTransaction(session -> {
                     LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+                    lockInOrder(ledger, requests);
                     List<Entry> entries = new ArrayList<>();
                     for (EntryRequest request : requests) {
                         // a batch sent again answers with its earlier entries, still in one transaction
@@ -165,6 +166,29 @@ public class LedgerService implements Ledger {
                 if (attempt >= 5 || !(isDeadlock(e) || isDuplicateKey(e))) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Takes every balance lock a batch needs before posting any of it, in the one
+     * global order single entries use too: two batches never wait for each other in a circle.
+     */
+    private void lockInOrder(LedgerMapper ledger, List<EntryRequest> requests) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (EntryRequest request : requests) {
+            for (Posting posting : request.postings()) {
+                AccountRow account = cachedAccount(ledger, posting.account());
+                if (!AccountType.valueOf(account.type).mayGoNegative()) {
+                    keys.add(key(posting.account(), posting.asset(), posting.subAccount()));
+                }
+            }
+        }
+        for (String key : keys) {
+            String[] parts = key.split("\u0000");
+            if (ledger.lockBalance(parts[0], parts[1], parts[2]) == null) {
+                ledger.ensureBalance(parts[0], parts[1], parts[2]);
+                ledger.lockBalance(parts[0], parts[1], parts[2]);
             }
         }
     }
