@@ -51,21 +51,39 @@ public interface LedgerMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insertEntry(EntryRow entry);
 
-    @Insert("INSERT INTO ledger_posting (entry_id, account_id, sub_account, asset, amount, posted_at)"
-            + " VALUES (#{entryId}, #{accountId}, #{subAccount}, #{asset}, #{amount}, #{postedAt})")
-    void insertPosting(PostingRow posting);
+    /** Several entries in one statement; their ids are read back by key (see entriesByKeys). */
+    @Insert("<script>INSERT INTO ledger_entry (idempotency_key, kind, description, reference, reverses, posted_at, actor) VALUES"
+            + "<foreach collection='entries' item='e' separator=','>(#{e.idempotencyKey}, #{e.kind}, #{e.description},"
+            + " #{e.reference}, #{e.reverses}, #{e.postedAt}, #{e.actor})</foreach></script>")
+    void insertEntries(@Param("entries") List<EntryRow> entries);
 
-    @Insert("INSERT IGNORE INTO ledger_balance (account_id, asset, sub_account, amount) VALUES (#{account}, #{asset}, #{sub}, 0)")
-    void ensureBalance(@Param("account") String account, @Param("asset") String asset, @Param("sub") String sub);
+    @Insert("<script>INSERT INTO ledger_posting (entry_id, account_id, sub_account, asset, amount, posted_at) VALUES"
+            + "<foreach collection='postings' item='p' separator=','>(#{p.entryId}, #{p.accountId}, #{p.subAccount},"
+            + " #{p.asset}, #{p.amount}, #{p.postedAt})</foreach></script>")
+    void insertPostings(@Param("postings") List<PostingRow> postings);
 
-    /** Locks the balance row: concurrent entries on the same account and asset wait here, one after another. */
-    @Select("SELECT account_id, asset, sub_account, amount FROM ledger_balance"
-            + " WHERE account_id = #{account} AND asset = #{asset} AND sub_account = #{sub} FOR UPDATE")
-    BalanceRow lockBalance(@Param("account") String account, @Param("asset") String asset, @Param("sub") String sub);
+    @Select("<script>SELECT id, idempotency_key, kind, description, reference, reverses, posted_at, actor FROM ledger_entry"
+            + " WHERE idempotency_key IN <foreach collection='keys' item='k' open='(' separator=',' close=')'>#{k}</foreach></script>")
+    List<EntryRow> entriesByKeys(@Param("keys") java.util.Collection<String> keys);
 
-    @Update("UPDATE ledger_balance SET amount = #{amount} WHERE account_id = #{accountId} AND asset = #{asset}"
-            + " AND sub_account = #{subAccount}")
-    void updateBalance(BalanceRow balance);
+    /**
+     * Locks the balance rows of one entry or batch with one statement. The rows are
+     * read in primary-key order, so every transaction takes its locks in the same order.
+     */
+    @Select("<script>SELECT account_id, asset, sub_account, amount FROM ledger_balance WHERE "
+            + "<foreach collection='keys' item='k' separator=' OR '>(account_id = #{k.accountId} AND asset = #{k.asset}"
+            + " AND sub_account = #{k.subAccount})</foreach> ORDER BY account_id, asset, sub_account FOR UPDATE</script>")
+    List<BalanceRow> lockBalances(@Param("keys") java.util.Collection<BalanceRow> keys);
+
+    @Insert("<script>INSERT IGNORE INTO ledger_balance (account_id, asset, sub_account, amount) VALUES"
+            + "<foreach collection='keys' item='k' separator=','>(#{k.accountId}, #{k.asset}, #{k.subAccount}, 0)</foreach></script>")
+    void ensureBalances(@Param("keys") java.util.Collection<BalanceRow> keys);
+
+    /** Writes the new amounts of locked (hence existing) balance rows in one statement. */
+    @Insert("<script>INSERT INTO ledger_balance (account_id, asset, sub_account, amount) VALUES"
+            + "<foreach collection='balances' item='b' separator=','>(#{b.accountId}, #{b.asset}, #{b.subAccount}, #{b.amount})</foreach>"
+            + " ON DUPLICATE KEY UPDATE amount = VALUES(amount)</script>")
+    void writeBalances(@Param("balances") java.util.Collection<BalanceRow> balances);
 
     @Select("SELECT account_id, asset, sub_account, amount FROM ledger_balance WHERE account_id = #{account}"
             + " ORDER BY asset, sub_account")

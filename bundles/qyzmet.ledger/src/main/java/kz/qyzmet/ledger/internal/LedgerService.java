@@ -118,14 +118,70 @@ public class LedgerService implements Ledger {
         return post(request, null);
     }
 
-    /**
-     * InnoDB may pick this transaction as a deadlock victim (two first postings
-     * creating balance rows at once): the whole entry is retried, a few times.
-     */
     private Entry post(EntryRequest request, Long reverses) {
+        return withDeadlockRetry(() -> {
+            try {
+                return database.inTransaction(session -> postTogether(session.getMapper(LedgerMapper.class),
+                        List.of(request), reverses).get(0));
+            } catch (PersistenceException e) {
+                // a repeat (or two requests with one key racing): answer with the entry that holds the key
+                if (isDuplicateKey(e)) {
+                    EntryRow winner = database.read(session -> session.getMapper(LedgerMapper.class).entryByKey(request.idempotencyKey()));
+                    if (winner != null) {
+                        return database.read(session -> replay(session.getMapper(LedgerMapper.class), winner, request));
+                    }
+                    if (reverses != null) {
+                        throw alreadyReversed(reverses);
+                    }
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public List<Entry> postAll(List<EntryRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, EntryRequest> byKey = new HashMap<>();
+        for (EntryRequest request : requests) {
+            requireKey(request.idempotencyKey());
+            if (byKey.put(request.idempotencyKey(), request) != null) {
+                throw LedgerTexts.invalid(Reason.IDEMPOTENCY_CONFLICT, "{key} кілті бумада екі рет кездеседі.",
+                        "Ключ {key} встречается в пакете дважды.", "Key {key} appears twice in the batch.",
+                        Map.of("key", request.idempotencyKey()));
+            }
+        }
+        return withDeadlockRetry(() -> database.inTransaction(session -> {
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            // a batch sent again answers with its earlier entries; the rest is posted, all in one transaction
+            Map<String, EntryRow> earlier = new HashMap<>();
+            for (EntryRow row : ledger.entriesByKeys(byKey.keySet())) {
+                earlier.put(row.idempotencyKey, row);
+            }
+            List<EntryRequest> fresh = requests.stream().filter(request -> !earlier.containsKey(request.idempotencyKey())).toList();
+            Map<String, Entry> posted = new HashMap<>();
+            for (Entry entry : postTogether(ledger, fresh, null)) {
+                posted.put(entry.idempotencyKey(), entry);
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (EntryRequest request : requests) {
+                EntryRow repeat = earlier.get(request.idempotencyKey());
+                entries.add(repeat != null ? replay(ledger, repeat, request) : posted.get(request.idempotencyKey()));
+            }
+            return entries;
+        }));
+    }
+
+    /**
+     * InnoDB may pick a transaction as a deadlock victim (e.g. two first postings
+     * creating the same balance rows): the whole transaction is retried, a few times.
+     */
+    private static <T> T withDeadlockRetry(java.util.function.Supplier<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
-                return postOnce(request, reverses);
+                return work.get();
             } catch (PersistenceException e) {
                 if (attempt >= 5 || !isDeadlock(e)) {
                     throw e;
@@ -144,150 +200,6 @@ public class LedgerService implements Ledger {
         return false;
     }
 
-    @Override
-    public List<Entry> postAll(List<EntryRequest> requests) {
-        if (requests.isEmpty()) {
-            return List.of();
-        }
-        for (int attempt = 1;; attempt++) {
-            try {
-                return database.inTransaction(session -> {
-                    LedgerMapper ledger = session.getMapper(LedgerMapper.class);
-                    lockInOrder(ledger, requests);
-                    List<Entry> entries = new ArrayList<>();
-                    for (EntryRequest request : requests) {
-                        // a batch sent again answers with its earlier entries, still in one transaction
-                        EntryRow earlier = ledger.entryByKey(request.idempotencyKey());
-                        entries.add(earlier != null ? replay(ledger, earlier, request) : postIn(ledger, request, null));
-                    }
-                    return entries;
-                });
-            } catch (PersistenceException e) {
-                if (attempt >= 5 || !(isDeadlock(e) || isDuplicateKey(e))) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Takes every balance lock a batch needs before posting any of it, in the one
-     * global order single entries use too: two batches never wait for each other in a circle.
-     */
-    private void lockInOrder(LedgerMapper ledger, List<EntryRequest> requests) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
-        for (EntryRequest request : requests) {
-            for (Posting posting : request.postings()) {
-                AccountRow account = cachedAccount(ledger, posting.account());
-                if (!AccountType.valueOf(account.type).mayGoNegative()) {
-                    keys.add(key(posting.account(), posting.asset(), posting.subAccount()));
-                }
-            }
-        }
-        for (String key : keys) {
-            String[] parts = key.split("\u0000");
-            if (ledger.lockBalance(parts[0], parts[1], parts[2]) == null) {
-                ledger.ensureBalance(parts[0], parts[1], parts[2]);
-                ledger.lockBalance(parts[0], parts[1], parts[2]);
-            }
-        }
-    }
-
-    private Entry postOnce(EntryRequest request, Long reverses) {
-        try {
-            return database.inTransaction(session -> postIn(session.getMapper(LedgerMapper.class), request, reverses));
-        } catch (PersistenceException e) {
-            // a repeat (or two requests with one key racing): answer with the entry that holds the key
-            if (isDuplicateKey(e)) {
-                EntryRow winner = database.read(session -> session.getMapper(LedgerMapper.class).entryByKey(request.idempotencyKey()));
-                if (winner != null) {
-                    return database.read(session -> replay(session.getMapper(LedgerMapper.class), winner, request));
-                }
-                if (reverses != null) {
-                    throw alreadyReversed(reverses);
-                }
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Posts one entry inside the caller's transaction. A repeated idempotency key is
-     * detected by the unique index when the entry is inserted (no lookup first).
-     */
-    private Entry postIn(LedgerMapper ledger, EntryRequest request, Long reverses) {
-        requireKey(request.idempotencyKey());
-        if (request.postings().size() < 2 || request.postings().size() > MAX_POSTINGS) {
-            throw LedgerTexts.invalid(Reason.UNBALANCED, "Жазбада 2-ден {max}-ға дейін проводка болуы керек.",
-                    "В записи должно быть от 2 до {max} проводок.", "An entry needs 2 to {max} postings.",
-                    Map.of("max", MAX_POSTINGS));
-        }
-        Map<String, AssetRow> assets = new HashMap<>();
-        Map<String, AccountRow> accounts = new HashMap<>();
-        Map<String, BigDecimal> perAsset = new TreeMap<>();
-        // the sub-account rows this entry moves, in a fixed order: locks are always taken alike
-        TreeMap<String, BigDecimal> moves = new TreeMap<>();
-        for (Posting posting : request.postings()) {
-            AssetRow asset = assets.computeIfAbsent(posting.asset(), code -> cachedAsset(ledger, code));
-            accounts.computeIfAbsent(posting.account(), id -> cachedAccount(ledger, id));
-            requireAmount(posting, asset);
-            perAsset.merge(posting.asset(), posting.amount(), BigDecimal::add);
-            moves.merge(key(posting.account(), posting.asset(), posting.subAccount()), posting.amount(), BigDecimal::add);
-        }
-        perAsset.forEach((asset, sum) -> {
-            if (sum.signum() != 0) {
-                throw LedgerTexts.invalid(Reason.UNBALANCED, "{asset} бойынша проводкалар теңгерілмеген (айырма {sum}).",
-                        "Проводки по {asset} не сбалансированы (разница {sum}).",
-                        "Postings in {asset} do not balance (difference {sum}).",
-                        Map.of("asset", asset, "sum", sum.toPlainString()));
-            }
-        });
-        // the entry first: a repeated idempotency key fails here, on the unique index, before any balance
-        // is looked at, so a repeat is answered with the first entry rather than judged again
-        EntryRow entry = new EntryRow();
-        entry.idempotencyKey = request.idempotencyKey();
-        entry.kind = text(request.kind(), 40, "kind");
-        entry.description = text(request.description(), 500, "description");
-        entry.reference = request.reference().length() > 200 ? request.reference().substring(0, 200) : request.reference();
-        entry.reverses = reverses;
-        entry.postedAt = now();
-        entry.actor = text(request.actor(), 200, "actor");
-        ledger.insertEntry(entry);
-        List<BalanceRow> changed = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> move : moves.entrySet()) {
-            String[] parts = move.getKey().split("\u0000");
-            AccountRow account = accounts.get(parts[0]);
-            if (AccountType.valueOf(account.type).mayGoNegative()) {
-                // nothing to check for the outside world: no balance row to lock, no hot spot
-                continue;
-            }
-            BalanceRow balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
-            if (balance == null) {
-                ledger.ensureBalance(parts[0], parts[1], parts[2]);
-                balance = ledger.lockBalance(parts[0], parts[1], parts[2]);
-            }
-            BigDecimal after = balance.amount.add(move.getValue());
-            if (after.signum() < 0) {
-                throw refusal(ledger, account, assets.get(parts[1]), SubAccount.valueOf(parts[2]), balance.amount,
-                        move.getValue().negate());
-            }
-            balance.amount = after;
-            changed.add(balance);
-        }
-        for (Posting posting : request.postings()) {
-            PostingRow row = new PostingRow();
-            row.entryId = entry.id;
-            row.accountId = posting.account();
-            row.subAccount = posting.subAccount().name();
-            row.asset = posting.asset();
-            row.amount = posting.amount();
-            row.postedAt = entry.postedAt;
-            ledger.insertPosting(row);
-        }
-        changed.forEach(ledger::updateBalance);
-        return toEntry(entry, request.postings(), false);
-    }
-
     private static boolean isDuplicateKey(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
@@ -296,6 +208,134 @@ public class LedgerService implements Ledger {
             }
         }
         return false;
+    }
+
+    /**
+     * Posts entries inside the caller's transaction with a handful of statements
+     * whatever their number: the entries first (a repeated idempotency key fails
+     * there, on the unique index, before any balance is judged), then one locking
+     * read of every balance row involved (in primary-key order, the same for every
+     * transaction, so none wait for each other in a circle), the checks in memory
+     * in request order, and one write each for postings and balances.
+     */
+    private List<Entry> postTogether(LedgerMapper ledger, List<EntryRequest> requests, Long reverses) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AssetRow> assets = new HashMap<>();
+        Map<String, AccountRow> accounts = new HashMap<>();
+        List<TreeMap<String, BigDecimal>> movesPerEntry = new ArrayList<>();
+        TreeMap<String, BalanceRow> involved = new TreeMap<>();
+        for (EntryRequest request : requests) {
+            requireKey(request.idempotencyKey());
+            if (request.postings().size() < 2 || request.postings().size() > MAX_POSTINGS) {
+                throw LedgerTexts.invalid(Reason.UNBALANCED, "Жазбада 2-ден {max}-ға дейін проводка болуы керек.",
+                        "В записи должно быть от 2 до {max} проводок.", "An entry needs 2 to {max} postings.",
+                        Map.of("max", MAX_POSTINGS));
+            }
+            Map<String, BigDecimal> perAsset = new TreeMap<>();
+            TreeMap<String, BigDecimal> moves = new TreeMap<>();
+            for (Posting posting : request.postings()) {
+                AssetRow asset = assets.computeIfAbsent(posting.asset(), code -> cachedAsset(ledger, code));
+                AccountRow account = accounts.computeIfAbsent(posting.account(), id -> cachedAccount(ledger, id));
+                requireAmount(posting, asset);
+                perAsset.merge(posting.asset(), posting.amount(), BigDecimal::add);
+                // the outside world may go below zero: nothing to check, no balance row to lock (no hot spot)
+                if (!AccountType.valueOf(account.type).mayGoNegative()) {
+                    String key = key(posting.account(), posting.asset(), posting.subAccount());
+                    moves.merge(key, posting.amount(), BigDecimal::add);
+                    involved.computeIfAbsent(key, k -> balanceKey(posting));
+                }
+            }
+            perAsset.forEach((asset, sum) -> {
+                if (sum.signum() != 0) {
+                    throw LedgerTexts.invalid(Reason.UNBALANCED, "{asset} бойынша проводкалар теңгерілмеген (айырма {sum}).",
+                            "Проводки по {asset} не сбалансированы (разница {sum}).",
+                            "Postings in {asset} do not balance (difference {sum}).",
+                            Map.of("asset", asset, "sum", sum.toPlainString()));
+                }
+            });
+            movesPerEntry.add(moves);
+        }
+
+        LocalDateTime postedAt = now();
+        List<EntryRow> entries = new ArrayList<>();
+        for (EntryRequest request : requests) {
+            EntryRow entry = new EntryRow();
+            entry.idempotencyKey = request.idempotencyKey();
+            entry.kind = text(request.kind(), 40, "kind");
+            entry.description = text(request.description(), 500, "description");
+            entry.reference = request.reference().length() > 200 ? request.reference().substring(0, 200) : request.reference();
+            entry.reverses = reverses;
+            entry.postedAt = postedAt;
+            entry.actor = text(request.actor(), 200, "actor");
+            entries.add(entry);
+        }
+        if (entries.size() == 1) {
+            ledger.insertEntry(entries.get(0));
+        } else {
+            ledger.insertEntries(entries);
+            // the driver does not report every id of a multi-row insert, and auto-increment steps differ
+            // between a single server and Galera: the ids are read back by their unique keys
+            Map<String, Long> ids = new HashMap<>();
+            for (EntryRow inserted : ledger.entriesByKeys(entries.stream().map(entry -> entry.idempotencyKey).toList())) {
+                ids.put(inserted.idempotencyKey, inserted.id);
+            }
+            entries.forEach(entry -> entry.id = ids.get(entry.idempotencyKey));
+        }
+
+        Map<String, BalanceRow> current = new HashMap<>();
+        if (!involved.isEmpty()) {
+            List<BalanceRow> locked = ledger.lockBalances(involved.values());
+            if (locked.size() < involved.size()) {
+                ledger.ensureBalances(involved.values());
+                locked = ledger.lockBalances(involved.values());
+            }
+            for (BalanceRow row : locked) {
+                current.put(key(row.accountId, row.asset, SubAccount.valueOf(row.subAccount)), row);
+            }
+        }
+        for (TreeMap<String, BigDecimal> moves : movesPerEntry) {
+            for (Map.Entry<String, BigDecimal> move : moves.entrySet()) {
+                BalanceRow balance = current.get(move.getKey());
+                BigDecimal after = balance.amount.add(move.getValue());
+                if (after.signum() < 0) {
+                    throw refusal(ledger, current, accounts.get(balance.accountId), assets.get(balance.asset),
+                            SubAccount.valueOf(balance.subAccount), balance.amount, move.getValue().negate());
+                }
+                balance.amount = after;
+            }
+        }
+
+        List<PostingRow> postings = new ArrayList<>();
+        List<Entry> posted = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            EntryRow entry = entries.get(i);
+            for (Posting posting : requests.get(i).postings()) {
+                PostingRow row = new PostingRow();
+                row.entryId = entry.id;
+                row.accountId = posting.account();
+                row.subAccount = posting.subAccount().name();
+                row.asset = posting.asset();
+                row.amount = posting.amount();
+                row.postedAt = postedAt;
+                postings.add(row);
+            }
+            posted.add(toEntry(entry, requests.get(i).postings(), false));
+        }
+        ledger.insertPostings(postings);
+        if (!current.isEmpty()) {
+            ledger.writeBalances(current.values());
+        }
+        return posted;
+    }
+
+    private static BalanceRow balanceKey(Posting posting) {
+        BalanceRow key = new BalanceRow();
+        key.accountId = posting.account();
+        key.asset = posting.asset();
+        key.subAccount = posting.subAccount().name();
+        return key;
     }
 
     /** An idempotent repeat: the same request gets the first entry; a different one under the same key is refused. */
@@ -325,8 +365,8 @@ public class LedgerService implements Ledger {
     }
 
     /** Rules §30: which refusal it is depends on the asset and on what is held or blocked. */
-    private static LedgerRefusal refusal(LedgerMapper ledger, AccountRow account, AssetRow asset, SubAccount sub,
-            BigDecimal before, BigDecimal needed) {
+    private static LedgerRefusal refusal(LedgerMapper ledger, Map<String, BalanceRow> current, AccountRow account,
+            AssetRow asset, SubAccount sub, BigDecimal before, BigDecimal needed) {
         if (sub != SubAccount.AVAILABLE) {
             return LedgerTexts.invalid(Reason.INVALID_AMOUNT,
                     "{account} шотында {sub} бөлігінде {asset} жеткіліксіз: {before}, қажет {needed}.",
@@ -335,15 +375,14 @@ public class LedgerService implements Ledger {
                     Map.of("account", account.id, "sub", sub.name(), "asset", asset.code,
                             "before", scaled(before, asset).toPlainString(), "needed", scaled(needed, asset).toPlainString()));
         }
-        BigDecimal held = BigDecimal.ZERO;
-        BigDecimal blocked = BigDecimal.ZERO;
+        // what this transaction locked is current; other sub-accounts are read as they stand
+        Map<String, BalanceRow> known = new HashMap<>();
         for (BalanceRow row : ledger.balances(account.id)) {
-            if (row.asset.equals(asset.code) && row.subAccount.equals(SubAccount.HELD.name())) {
-                held = row.amount;
-            } else if (row.asset.equals(asset.code) && row.subAccount.equals(SubAccount.BLOCKED.name())) {
-                blocked = row.amount;
-            }
+            known.put(key(row.accountId, row.asset, SubAccount.valueOf(row.subAccount)), row);
         }
+        known.putAll(current);
+        BigDecimal held = amount(known, key(account.id, asset.code, SubAccount.HELD));
+        BigDecimal blocked = amount(known, key(account.id, asset.code, SubAccount.BLOCKED));
         BigDecimal available = scaled(before, asset);
         if (asset.kind.equals(AssetKind.SECURITY.name())) {
             if (before.add(held).add(blocked).compareTo(needed) >= 0) {
@@ -354,6 +393,11 @@ public class LedgerService implements Ledger {
                     scaled(needed, asset));
         }
         return LedgerTexts.insufficientFunds(account.id, asset.code, available, scaled(needed, asset));
+    }
+
+    private static BigDecimal amount(Map<String, BalanceRow> current, String key) {
+        BalanceRow row = current.get(key);
+        return row == null ? BigDecimal.ZERO : row.amount;
     }
 
     @Override
