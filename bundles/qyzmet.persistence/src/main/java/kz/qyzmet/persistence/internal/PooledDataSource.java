@@ -52,6 +52,8 @@ public class PooledDataSource {
         pool.setConnectionTimeout(timeoutMs);
         pool.setAutoCommit(true);
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // the platform keeps every time in UTC; system-versioned rows are stamped in the session's zone
+        pool.setConnectionInitSql("SET time_zone = '+00:00'");
         return new HikariDataSource(pool);
     }
 
