@@ -42,6 +42,13 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (args.length > 0) {
+            if (args[0].equals("verify-audit")) {
+                System.exit(VerifyAuditCommand.run(settings, System.out));
+            }
+            System.err.println("qyzmet: unknown command '" + args[0] + "'; commands: verify-audit (none: run the platform)");
+            System.exit(2);
+        }
         Path dataDir = settings.path(Settings.DATA_DIR);
         Files.createDirectories(dataDir);
         keepTemporaryFilesIn(dataDir.resolve("tmp"));

@@ -65,7 +65,8 @@ public class LedgerIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        return ItPlatform.options("ledger", List.of("qyzmet-default"), Map.of());
+        // demo mode: the sample accounts are seeded (and this test's own accounts live beside them)
+        return ItPlatform.options("ledger", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo"));
     }
 
     @Before
@@ -111,6 +112,15 @@ public class LedgerIT {
             return refusal;
         }
         throw new AssertionError("the ledger accepted it");
+    }
+
+    /** Rules §4: the demo version comes with sample clients that have money and securities. */
+    @Test
+    public void demoModeSeedsSampleAccountsOnce() {
+        assertEquals(new BigDecimal("2500000.00"), balance("DEMO-0001", "KZT").available());
+        assertEquals(new BigDecimal("25"), balance("DEMO-0001", APPLE).available());
+        assertEquals(new BigDecimal("300.00"), balance("DEMO-0002", "USD").available());
+        assertTrue(ledger.account("BROKER-OWN").isPresent());
     }
 
     @Test
