@@ -1,7 +1,5 @@
 package kz.qyzmet.audit.internal;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,8 @@ import kz.qyzmet.audit.api.AuditQuery;
 import kz.qyzmet.audit.api.AuditRecord;
 import kz.qyzmet.audit.api.AuditVerification;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.rest.api.Requests;
 
 /**
  * {@code /api/v1/operator/audit}: operators search the journal by subject,
@@ -47,12 +44,12 @@ public class OperatorAuditResource {
             @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
-            throw invalid("limit", LocalizedText.of("limit 1-ден {max}-ға дейін болуы керек.",
+            throw Requests.invalid("limit", LocalizedText.of("limit 1-ден {max}-ға дейін болуы керек.",
                     "limit должен быть от 1 до {max}.", "limit must be 1 to {max}.")
                     .format(Map.of("max", AuditQuery.MAX_LIMIT)));
         }
         List<AuditRecord> records = journal.search(new AuditQuery(blankToNull(subject), blankToNull(actor),
-                blankToNull(type), instant("from", from), instant("to", to), before, limit));
+                blankToNull(type), Requests.instant("from", from), Requests.instant("to", to), before, limit));
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("records", records.stream().map(OperatorAuditResource::view).toList());
         if (records.size() == limit) {
@@ -99,20 +96,5 @@ public class OperatorAuditResource {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw invalid(name, LocalizedText.of("{name} уақыты ISO-8601 пішімінде болуы керек, мысалы 2026-01-31T00:00:00Z.",
-                    "Время {name} должно быть в формате ISO-8601, например 2026-01-31T00:00:00Z.",
-                    "{name} must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z.").format(Map.of("name", name)));
-        }
-    }
 
-    private static ProblemException invalid(String field, LocalizedText detail) {
-        return new ProblemException(400, CommonProblems.VALIDATION, detail, Map.of("field", field), Map.of());
-    }
 }

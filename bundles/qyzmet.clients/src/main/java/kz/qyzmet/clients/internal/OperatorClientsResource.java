@@ -1,7 +1,5 @@
 package kz.qyzmet.clients.internal;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +38,7 @@ import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.LocalizedText;
 import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.rest.api.Requests;
 
 /**
  * {@code /api/v1/operator/clients}: operators create and change client records,
@@ -97,7 +96,7 @@ public class OperatorClientsResource {
         Supplier<ProblemException> missing = () -> new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
                 "{id} клиенті (сол күні) жоқ.", "Клиента {id} (на эту дату) нет.", "There is no client {id} (at that time).")
                 .format(Map.of("id", id)));
-        return (asOf == null ? clients.find(id) : clients.asOf(id, instant("asOf", asOf))).orElseThrow(missing);
+        return (asOf == null ? clients.find(id) : clients.asOf(id, Requests.instant("asOf", asOf))).orElseThrow(missing);
     }
 
     @GET
@@ -167,13 +166,4 @@ public class OperatorClientsResource {
         }
     }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, CommonProblems.VALIDATION, LocalizedText.of(
-                    "{field} ISO-8601 уақыты болуы керек.", "{field} должно быть временем ISO-8601.",
-                    "{field} must be an ISO-8601 instant.").format(Map.of("field", field)), Map.of("field", field), Map.of());
-        }
-    }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,7 @@ import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.LocalizedText;
 import kz.qyzmet.rest.api.ProblemException;
 import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.rest.api.Requests;
 
 /**
  * Back-office ledger operations under {@code /api/v1/operator/ledger}: open
@@ -90,9 +90,9 @@ public class OperatorLedgerResource {
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Account openAccount(AccountRequest body) {
-        required(body, "body");
-        required(body.id(), "id");
-        required(body.type(), "type");
+        Requests.required(body, "body");
+        Requests.required(body.id(), "id");
+        Requests.required(body.type(), "type");
         return audited("ledger.account.opened", "account:" + body.id(), Map.of("type", body.type()),
                 () -> ledger.openAccount(body.id(), body.type(), body.owner(), body.name()));
     }
@@ -112,14 +112,14 @@ public class OperatorLedgerResource {
     }
 
     private Entry incoming(String kind, IncomingRequest body) {
-        required(body, "body");
-        required(body.idempotencyKey(), "idempotencyKey");
-        required(body.account(), "account");
-        required(body.counterpart(), "counterpart");
-        required(body.asset(), "asset");
-        required(body.amount(), "amount");
+        Requests.required(body, "body");
+        Requests.required(body.idempotencyKey(), "idempotencyKey");
+        Requests.required(body.account(), "account");
+        Requests.required(body.counterpart(), "counterpart");
+        Requests.required(body.asset(), "asset");
+        Requests.required(body.amount(), "amount");
         if (body.amount().signum() <= 0) {
-            throw validation("amount", LocalizedText.of("Сома оң болуы керек.", "Сумма должна быть положительной.",
+            throw Requests.invalid("amount", LocalizedText.of("Сома оң болуы керек.", "Сумма должна быть положительной.",
                     "The amount must be positive."));
         }
         Caller caller = Caller.from(request::getAttribute);
@@ -137,9 +137,9 @@ public class OperatorLedgerResource {
     @Path("entries/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> reverse(@PathParam("id") long id, ReversalRequest body) {
-        required(body, "body");
-        required(body.idempotencyKey(), "idempotencyKey");
-        required(body.reason(), "reason");
+        Requests.required(body, "body");
+        Requests.required(body.idempotencyKey(), "idempotencyKey");
+        Requests.required(body.reason(), "reason");
         Caller caller = Caller.from(request::getAttribute);
         return view(audited("ledger.entry.reversed", "entry:" + id, Map.of("reason", body.reason()),
                 () -> ledger.reverse(id, body.idempotencyKey(), body.reason(), caller.identity())));
@@ -157,11 +157,11 @@ public class OperatorLedgerResource {
     @Path("accounts/{id}/balances")
     public Map<String, Object> balances(@PathParam("id") String account, @QueryParam("asOf") String asOf) {
         requireAccount(account);
-        List<Balance> balances = asOf == null ? ledger.balances(account) : ledger.balancesAsOf(account, instant("asOf", asOf));
+        List<Balance> balances = asOf == null ? ledger.balances(account) : ledger.balancesAsOf(account, Requests.instant("asOf", asOf));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("account", account);
         if (asOf != null) {
-            view.put("asOf", instant("asOf", asOf));
+            view.put("asOf", Requests.instant("asOf", asOf));
         }
         view.put("balances", balances.stream().map(balance -> Map.of("asset", balance.asset(), "total", balance.total(),
                 "available", balance.available(), "held", balance.held(), "blocked", balance.blocked())).toList());
@@ -174,8 +174,8 @@ public class OperatorLedgerResource {
     public StreamingOutput operations(@PathParam("id") String account, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         requireAccount(account);
-        Instant start = instant("from", required(from, "from"));
-        Instant end = instant("to", required(to, "to"));
+        Instant start = Requests.instant("from", Requests.required(from, "from"));
+        Instant end = Requests.instant("to", Requests.required(to, "to"));
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // as the platform's JSON provider does: amounts as strings that keep their scale
@@ -261,24 +261,6 @@ public class OperatorLedgerResource {
         return view;
     }
 
-    private static <T> T required(T value, String field) {
-        if (value == null || (value instanceof String text && text.isBlank())) {
-            throw validation(field, LocalizedText.of("{field} өрісі міндетті.", "Поле {field} обязательно.",
-                    "Field {field} is required.").format(Map.of("field", field)));
-        }
-        return value;
-    }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw validation(field, LocalizedText.of("{field} ISO-8601 уақыты болуы керек.", "{field} должно быть временем ISO-8601.",
-                    "{field} must be an ISO-8601 instant.").format(Map.of("field", field)));
-        }
-    }
 
-    private static ProblemException validation(String field, LocalizedText detail) {
-        return new ProblemException(400, CommonProblems.VALIDATION, detail, Map.of("field", field), Map.of());
-    }
 }
