@@ -88,6 +88,15 @@ public class ClientsIT {
                 former.get("clients").get(0).get("data").get("name").asText());
         JsonNode byOldPhone = ItSupport.json(platform.operatorGet("operator/clients?former=true&phone=" + q("1234567")));
         assertEquals(id, byOldPhone.get("clients").get(0).get("id").asText());
+
+        JsonNode trail = ItSupport.json(platform.operatorGet("operator/audit?subject=client:" + id)).get("records");
+        JsonNode change = trail.get(0);
+        assertEquals("clients.client.changed", change.get("type").asText());
+        assertEquals("operator-key", change.get("actor").asText());
+        assertEquals(64, change.get("details").get("before.sha256").asText().length());
+        assertTrue("before and after differ", !change.get("details").get("before.sha256").asText()
+                .equals(change.get("details").get("after.sha256").asText()));
+        assertTrue("no personal data in the journal", !change.toString().contains("Ахметова"));
     }
 
     @Test

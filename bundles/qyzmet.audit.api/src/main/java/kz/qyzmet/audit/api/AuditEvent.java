@@ -62,6 +62,27 @@ public record AuditEvent(String type, String subject, String actor, String actor
             return this;
         }
 
+        /**
+         * Records what changed without copying personal data into the journal: the
+         * SHA-256 of the state before and after (any stable text form, e.g. a
+         * record's {@code toString()}), as details {@code before.sha256} / {@code after.sha256}.
+         * A missing state (creation, removal) is recorded as empty.
+         */
+        public Builder change(Object before, Object after) {
+            details.put("before.sha256", before == null ? "" : sha256(String.valueOf(before)));
+            details.put("after.sha256", after == null ? "" : sha256(String.valueOf(after)));
+            return this;
+        }
+
+        private static String sha256(String text) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
         public Builder detail(String key, Object value) {
             details.put(key, value == null ? "" : String.valueOf(value));
             return this;

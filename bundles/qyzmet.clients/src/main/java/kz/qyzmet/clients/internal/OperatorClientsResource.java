@@ -74,7 +74,7 @@ public class OperatorClientsResource {
         requireBody(data);
         Caller caller = Caller.from(request::getAttribute);
         Client created = clients.create(data, caller.identity());
-        journal("clients.client.created", created.id(), caller);
+        journal("clients.client.created", created.id(), caller, null, created.data());
         return created;
     }
 
@@ -84,8 +84,9 @@ public class OperatorClientsResource {
     public Client update(@PathParam("id") String id, ClientData changes) {
         requireBody(changes);
         Caller caller = Caller.from(request::getAttribute);
+        Object before = clients.find(id).map(Client::data).orElse(null);
         Client updated = clients.update(id, changes, caller.identity());
-        journal("clients.client.changed", id, caller);
+        journal("clients.client.changed", id, caller, before, updated.data());
         return updated;
     }
 
@@ -154,9 +155,10 @@ public class OperatorClientsResource {
         return clients.search(saved.query());
     }
 
-    private void journal(String type, String id, Caller caller) {
+    /** The journal gets digests of the record before and after, not the personal data itself. */
+    private void journal(String type, String id, Caller caller, Object before, Object after) {
         audit.record(AuditEvent.builder(type, "client:" + id).actor(caller.identity(), caller.role())
-                .origin(caller.address(), caller.userAgent(), caller.correlationId()).build());
+                .origin(caller.address(), caller.userAgent(), caller.correlationId()).change(before, after).build());
     }
 
     private static void requireBody(Object body) {

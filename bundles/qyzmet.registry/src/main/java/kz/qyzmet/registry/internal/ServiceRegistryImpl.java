@@ -224,6 +224,7 @@ public class ServiceRegistryImpl implements ServiceRegistry {
                     .detail("from", before.state())
                     .detail("to", change.state())
                     .detail("reason.en", reason == null ? "" : reason.en())
+                    .change(before, new ServiceStatus(change.state(), reason, null, operator.identity()))
                     .build());
             return null;
         });
