@@ -1,0 +1,45 @@
+package kz.qyzmet.auth.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import kz.qyzmet.auth.internal.PasswordPolicy.Violation;
+
+/** Rules §41, as a table: each row is a password, the account, and every rule it must be refused for. */
+class PasswordPolicyTest {
+
+    @ParameterizedTest(name = "{0} for {1}/{2} -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            // acceptable
+            "Kz!9vRtq      | aigerim | aigerim@mail.kz  | ''",
+            "kz-9vrtq-77   | aigerim | aigerim@mail.kz  | ''",
+            "Алма-Ата2026  | nurlan  | nurlan@mail.kz   | ''",
+            "Қазақ#сөз     | nurlan  | nurlan@mail.kz   | ''",
+            // §41: at least 8 characters
+            "Kz!9vRt       | aigerim | aigerim@mail.kz  | TOO_SHORT",
+            // §41: 3 of the 4 classes
+            "kzvrtqxwpl    | aigerim | aigerim@mail.kz  | TOO_FEW_CLASSES",
+            "kzvrtq1234    | aigerim | aigerim@mail.kz  | TOO_FEW_CLASSES",
+            "KZVRTQ!!!!    | aigerim | aigerim@mail.kz  | TOO_FEW_CLASSES",
+            "қазақсөздер   | nurlan  | nurlan@mail.kz   | TOO_FEW_CLASSES",
+            // §41: no part of the account name (3-character runs, any case)
+            "Aigerim!2026  | aigerim | aigerim@mail.kz  | CONTAINS_ACCOUNT_NAME",
+            "xGERx!2026z   | aigerim | aigerim@mail.kz  | CONTAINS_ACCOUNT_NAME",
+            "Pass#Nur99    | n.beisen| nurlan@mail.kz   | CONTAINS_ACCOUNT_NAME",
+            "Mail.kz#2026q | aigerim | aigerim@mail.kz  | ''",
+            // several at once: every rule broken is named
+            "aig1          | aigerim | aigerim@mail.kz  | TOO_SHORT,TOO_FEW_CLASSES,CONTAINS_ACCOUNT_NAME",
+            "NULL          | aigerim | aigerim@mail.kz  | TOO_SHORT,TOO_FEW_CLASSES"
+    })
+    void refusesExactlyTheRulesBroken(String password, String login, String email, String expected) {
+        List<Violation> violations = PasswordPolicy.check(password, login, email);
+        List<Violation> wanted = expected.isEmpty() ? List.of()
+                : Arrays.stream(expected.split(",")).map(Violation::valueOf).toList();
+        assertEquals(wanted, violations);
+    }
+}
