@@ -55,6 +55,11 @@ public record AuditEvent(String type, String subject, String actor, String actor
             return this;
         }
 
+        /** Who sent the request and from where: identity, role, address, user agent, correlation id. */
+        public Builder by(kz.qyzmet.rest.api.Caller caller) {
+            return actor(caller.identity(), caller.role()).origin(caller.address(), caller.userAgent(), caller.correlationId());
+        }
+
         public Builder origin(String address, String userAgent, String correlationId) {
             this.address = address;
             this.userAgent = userAgent;

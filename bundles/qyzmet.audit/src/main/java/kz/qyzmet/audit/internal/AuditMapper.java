@@ -40,8 +40,6 @@ public interface AuditMapper {
             + " LIMIT #{limit}")
     List<AuditRow> chainedPage(@Param("after") long after, @Param("upTo") long upTo, @Param("limit") int limit);
 
-    @Select("SELECT COALESCE(MAX(sequence), 0) FROM audit_event")
-    long lastSequence();
 
     @SelectProvider(type = AuditSearch.class, method = "sql")
     List<AuditRow> search(@Param("query") AuditQuery query, @Param("from") java.time.LocalDateTime from,

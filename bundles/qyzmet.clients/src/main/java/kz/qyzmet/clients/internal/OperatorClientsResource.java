@@ -157,8 +157,7 @@ public class OperatorClientsResource {
 
     /** The journal gets digests of the record before and after, not the personal data itself. */
     private void journal(String type, String id, Caller caller, Object before, Object after) {
-        audit.record(AuditEvent.builder(type, "client:" + id).actor(caller.identity(), caller.role())
-                .origin(caller.address(), caller.userAgent(), caller.correlationId()).change(before, after).build());
+        audit.record(AuditEvent.builder(type, "client:" + id).by(caller).change(before, after).build());
     }
 
     private static void requireBody(Object body) {

@@ -223,8 +223,7 @@ public class OperatorLedgerResource {
 
     private <T> T audited(String type, String subject, Map<String, Object> details, Supplier<T> change) {
         Caller caller = Caller.from(request::getAttribute);
-        AuditEvent.Builder event = AuditEvent.builder(type, subject).actor(caller.identity(), caller.role())
-                .origin(caller.address(), caller.userAgent(), caller.correlationId());
+        AuditEvent.Builder event = AuditEvent.builder(type, subject).by(caller);
         details.forEach(event::detail);
         try {
             T result = change.get();

@@ -34,11 +34,6 @@ public class AuditStoreDataSource {
 
     @Deactivate
     void close() {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework is stopping and took it already
-        }
-        pool.close();
+        PooledDataSource.close(registration, pool);
     }
 }

@@ -71,6 +71,11 @@ public class PooledDataSource {
 
     @Deactivate
     void close() {
+        close(registration, pool);
+    }
+
+    /** Withdraws the service before closing the pool, so no one is handed a closed pool. */
+    static void close(ServiceRegistration<DataSource> registration, HikariDataSource pool) {
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {

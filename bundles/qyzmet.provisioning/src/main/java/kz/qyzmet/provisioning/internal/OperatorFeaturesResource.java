@@ -77,8 +77,7 @@ public class OperatorFeaturesResource {
     private FeatureState change(String event, String name, java.util.function.Supplier<FeatureState> action) {
         Caller caller = Caller.from(request::getAttribute);
         AuditEvent.Builder record = AuditEvent.builder(event, "feature:" + name)
-                .actor(caller.identity(), caller.role())
-                .origin(caller.address(), caller.userAgent(), caller.correlationId());
+                .by(caller);
         try {
             FeatureState state = action.get();
             audit.record(record.detail("outcome", "done").detail("bundles", state.bundles().size()).build());

@@ -219,8 +219,7 @@ public class ServiceRegistryImpl implements ServiceRegistry {
             session.getMapper(StateMapper.class).upsert(row);
             // journalled before commit: a change that cannot be audited does not happen
             audit.record(AuditEvent.builder("registry.service.state-changed", "service:" + id)
-                    .actor(operator.identity(), operator.role())
-                    .origin(operator.address(), operator.userAgent(), operator.correlationId())
+                    .by(operator)
                     .detail("from", before.state())
                     .detail("to", change.state())
                     .detail("reason.en", reason == null ? "" : reason.en())

@@ -147,8 +147,7 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
     private void deny(Caller caller, String reason) {
         audit.record(AuditEvent.builder("security.operator.denied", "operator-api")
-                .actor(caller.identity(), caller.role())
-                .origin(caller.address(), caller.userAgent(), caller.correlationId())
+                .by(caller)
                 .detail("reason", reason)
                 .build());
     }
