@@ -30,9 +30,10 @@ public final class VerifyAuditCommand {
     }
 
     public static int run(Settings settings, PrintStream out) {
-        String key = settings.get("qyzmet.operator.key");
+        // a bearer token of an operator session (POST /api/v1/auth/login with "client":"app", then the code)
+        String key = settings.get("qyzmet.operator.token");
         if (key == null || key.isBlank()) {
-            out.println("qyzmet verify-audit: set QYZMET_OPERATOR_KEY to the platform's operator key");
+            out.println("qyzmet verify-audit: set QYZMET_OPERATOR_TOKEN to the bearer token of an operator session");
             return FAILED;
         }
         String url = "https://localhost:" + settings.get(Settings.HTTPS_PORT) + "/api/v1/operator/audit/verification";

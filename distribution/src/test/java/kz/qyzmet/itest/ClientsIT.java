@@ -92,7 +92,7 @@ public class ClientsIT {
         JsonNode trail = ItSupport.json(platform.operatorGet("operator/audit?subject=client:" + id)).get("records");
         JsonNode change = trail.get(0);
         assertEquals("clients.client.changed", change.get("type").asText());
-        assertEquals("operator-key", change.get("actor").asText());
+        assertEquals(ItSupport.ADMIN_LOGIN, change.get("actor").asText());
         assertEquals(64, change.get("details").get("before.sha256").asText().length());
         assertTrue("before and after differ", !change.get("details").get("before.sha256").asText()
                 .equals(change.get("details").get("after.sha256").asText()));

@@ -71,7 +71,8 @@ public final class ItPlatform {
         system.setProperty("qyzmet.auditstore.user", "root");
         system.setProperty("qyzmet.auditstore.password", "");
         system.setProperty(Settings.FEATURES, String.join(",", features));
-        system.setProperty("qyzmet.operator.key", ItSupport.OPERATOR_KEY);
+        system.setProperty("qyzmet.auth.admin.password", ItSupport.ADMIN_PASSWORD);
+        system.setProperty("qyzmet.auth.admin.phone", ItSupport.ADMIN_PHONE);
         extraSettings.forEach(system::setProperty);
         Settings settings = Settings.load(Map.of(), system);
 

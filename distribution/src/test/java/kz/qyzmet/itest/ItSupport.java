@@ -11,16 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.auth.api.OtpMessage;
 
 /**
  * Probe side of the integration tests: an HTTPS client that trusts exactly the
@@ -29,18 +38,86 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * appearing, another node's change arriving).
  */
 public final class ItSupport {
-    public static final String OPERATOR_KEY = "it-operator-key-0123456789abcdefghij";
+    /** The first administrator every test platform starts with (settings {@code qyzmet.auth.admin*}). */
+    public static final String ADMIN_LOGIN = "admin";
+    public static final String ADMIN_PASSWORD = "It-Admin-Пароль-2026";
+    public static final String ADMIN_PHONE = "+77000000001";
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("^([0-9]{6})");
 
     private final BundleContext context;
     private final HttpClient client;
     private final String base;
+    /** Per framework: Pax Exam gives each test class a framework of its own, with a fresh probe bundle. */
+    private static final List<OtpMessage> messages = new CopyOnWriteArrayList<>();
+    private static boolean channelRegistered;
+    private static String operatorToken;
 
     public ItSupport(BundleContext context) throws Exception {
         this.context = context;
         this.client = HttpClient.newBuilder().sslContext(trustPlatform(context)).sslParameters(tls13())
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.base = "https://localhost:" + context.getProperty("org.osgi.service.http.port.secure") + "/api/v1/";
+        synchronized (ItSupport.class) {
+            if (!channelRegistered) {
+                // a gateway of our own, ranked above the platform's outbox: the test reads the codes it "sends"
+                Hashtable<String, Object> properties = new Hashtable<>();
+                properties.put(OtpChannel.CHANNEL_PROPERTY, new String[] { OtpChannel.SMS, OtpChannel.PUSH, OtpChannel.EMAIL });
+                properties.put(Constants.SERVICE_RANKING, 1000);
+                context.registerService(OtpChannel.class, messages::add, properties);
+                channelRegistered = true;
+            }
+        }
+    }
+
+    /** Forgets the administrator's session (after a test moved the clock past its end, say). */
+    public static synchronized void forgetOperatorSession() {
+        operatorToken = null;
+    }
+
+    /** The code in the latest message to that recipient (phone, e-mail, or identity id for push). */
+    public String latestCode(String recipient) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            OtpMessage message = messages.get(i);
+            if (message.recipient().equals(recipient)) {
+                Matcher code = CODE.matcher(message.text());
+                if (code.find()) {
+                    return code.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no code was sent to " + recipient);
+    }
+
+    public List<OtpMessage> messagesTo(String recipient) {
+        return messages.stream().filter(message -> message.recipient().equals(recipient)).toList();
+    }
+
+    /** Logs in as the administrator: password, then the code sent to its phone; the bearer token. */
+    public String operatorToken() throws Exception {
+        synchronized (ItSupport.class) {
+            if (operatorToken != null) {
+                return operatorToken;
+            }
+            HttpResponse<String> login = post("auth/login", "{\"identifier\":\"" + ADMIN_LOGIN + "\",\"password\":\""
+                    + ADMIN_PASSWORD + "\",\"client\":\"app\"}");
+            if (login.statusCode() != 200) {
+                throw new AssertionError("administrator login: " + login.body());
+            }
+            String token = json(login).get("token").asText();
+            HttpResponse<String> second = post("auth/login/second-factor",
+                    "{\"code\":\"" + latestCode(ADMIN_PHONE) + "\"}", "Authorization", "Bearer " + token);
+            if (second.statusCode() != 200) {
+                throw new AssertionError("administrator second factor: " + second.body());
+            }
+            operatorToken = token;
+        }
+        return operatorToken;
+    }
+
+    public HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), headers);
     }
 
     static SSLParameters tls13() {
@@ -82,8 +159,7 @@ public final class ItSupport {
     }
 
     public HttpResponse<String> operatorPost(String path, String json, String... headers) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"), withOperator(headers));
+        return post(path, json, withOperator(headers));
     }
 
     public HttpResponse<String> operatorPut(String path, String json, String... headers) throws Exception {
@@ -94,10 +170,10 @@ public final class ItSupport {
         return get(path, withOperator(headers));
     }
 
-    private static String[] withOperator(String... headers) {
+    private String[] withOperator(String... headers) throws Exception {
         String[] all = new String[headers.length + 2];
         all[0] = "Authorization";
-        all[1] = "Bearer " + OPERATOR_KEY;
+        all[1] = "Bearer " + operatorToken();
         System.arraycopy(headers, 0, all, 2, headers.length);
         return all;
     }

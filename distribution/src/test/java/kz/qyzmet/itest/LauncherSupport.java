@@ -29,6 +29,7 @@ final class LauncherSupport {
     final FeatureBundles.Source source;
     final String base;
     private HttpClient client;
+    private String operatorToken;
 
     LauncherSupport(String name) throws Exception {
         dataDir = Path.of(System.getProperty("qyzmet.it.target"), "it-" + name).toAbsolutePath();
@@ -36,7 +37,10 @@ final class LauncherSupport {
         Properties system = new Properties();
         system.setProperty(Settings.DATA_DIR, dataDir.toString());
         system.setProperty(Settings.HTTPS_PORT, String.valueOf(ItPlatform.freePort()));
-        system.setProperty("qyzmet.operator.key", ItSupport.OPERATOR_KEY);
+        system.setProperty("qyzmet.auth.admin.password", ItSupport.ADMIN_PASSWORD);
+        system.setProperty("qyzmet.auth.admin.phone", ItSupport.ADMIN_PHONE);
+        // dev mode: one-time codes are readable at /api/v1/dev/outbox, so the test can log in
+        system.setProperty("qyzmet.mode", "dev");
         settings = Settings.load(Map.of(), system);
         source = FeatureBundles.directories(Path.of(System.getProperty("qyzmet.features.dir")),
                 Path.of(System.getProperty("qyzmet.repository")));
@@ -47,6 +51,7 @@ final class LauncherSupport {
     Platform start() throws Exception {
         Platform platform = Platform.start(settings, source);
         client = null;
+        operatorToken = null;
         ItSupport.awaitChecked(Duration.ofSeconds(30), "catalog answers", () -> get("catalog").statusCode() == 200);
         return platform;
     }
@@ -55,8 +60,32 @@ final class LauncherSupport {
         return send(HttpRequest.newBuilder(URI.create(base + path)));
     }
 
+    /** Administrator login through the API: password, then the code read from the dev outbox. */
+    String operatorToken() throws Exception {
+        if (operatorToken == null) {
+            HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"identifier\":\"" + ItSupport.ADMIN_LOGIN + "\",\"password\":\"" + ItSupport.ADMIN_PASSWORD
+                                    + "\",\"client\":\"app\"}")));
+            if (login.statusCode() != 200) {
+                throw new AssertionError("administrator login: " + login.body());
+            }
+            String token = ItSupport.JSON.readTree(login.body()).get("token").asText();
+            String text = ItSupport.JSON.readTree(get("dev/outbox?to=" + ItSupport.ADMIN_PHONE.replace("+", "%2B")).body())
+                    .get("messages").get(0).get("text").asText();
+            HttpResponse<String> second = send(HttpRequest.newBuilder(URI.create(base + "auth/login/second-factor"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + text.substring(0, 6) + "\"}")));
+            if (second.statusCode() != 200) {
+                throw new AssertionError("administrator second factor: " + second.body());
+            }
+            operatorToken = token;
+        }
+        return operatorToken;
+    }
+
     HttpResponse<String> operator(String method, String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ItSupport.OPERATOR_KEY)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + operatorToken())
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -147,8 +147,8 @@ public class RegistryIT {
         List<AuditRecord> records = journal.findBySubject("service:" + DEMO, 5);
         AuditRecord change = records.get(0);
         assertEquals("registry.service.state-changed", change.event().type());
-        assertEquals("operator-key", change.event().actor());
-        assertEquals("operator", change.event().actorRole());
+        assertEquals(ItSupport.ADMIN_LOGIN, change.event().actor());
+        assertEquals("admin", change.event().actorRole());
         assertEquals("DISABLED", change.event().details().get("to"));
         assertEquals("ENABLED", change.event().details().get("from"));
         assertEquals("127.0.0.1", change.event().address());
@@ -183,19 +183,19 @@ public class RegistryIT {
     }
 
     @Test
-    public void operatorEndpointsRefuseCallersWithoutTheOperatorKey() throws Exception {
+    public void operatorEndpointsRefuseCallersWithoutAnOperatorSession() throws Exception {
         HttpResponse<String> anonymous = platform.put("operator/services/" + DEMO + "/state", "{\"state\":\"DISABLED\"}");
         assertEquals(401, anonymous.statusCode());
         assertEquals("https://qyzmet.kz/problems/unauthenticated", ItSupport.json(anonymous).get("type").asText());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
-        HttpResponse<String> wrongKey = platform.get("operator/services", "Authorization", "Bearer wrong");
-        assertEquals(401, wrongKey.statusCode());
+        HttpResponse<String> forgedToken = platform.get("operator/services", "Authorization", "Bearer wrong");
+        assertEquals(401, forgedToken.statusCode());
         assertEquals(200, platform.operatorGet("operator/services").statusCode());
 
         AuditJournal journal = context.getService(context.getServiceReference(AuditJournal.class));
         AuditRecord denied = journal.findBySubject("operator-api", 1).get(0);
         assertEquals("security.operator.denied", denied.event().type());
-        assertEquals("wrong-key", denied.event().details().get("reason"));
+        assertEquals("not-authenticated", denied.event().details().get("reason"));
     }
 
     @Test

@@ -32,7 +32,8 @@ public class RestartIT {
             assertEquals(disabled.body(), 200, disabled.statusCode());
             java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
             assertEquals("java -jar qyzmet.jar verify-audit finds the journal intact", kz.qyzmet.launcher.VerifyAuditCommand.INTACT,
-                    kz.qyzmet.launcher.VerifyAuditCommand.run(launcher.settings, new java.io.PrintStream(printed, true)));
+                    kz.qyzmet.launcher.VerifyAuditCommand.run(launcher.settings.with("qyzmet.operator.token", launcher.operatorToken()),
+                            new java.io.PrintStream(printed, true)));
             assertTrue(printed.toString(), printed.toString().contains("\"secondStore\":true"));
         }
         assertTrue("the embedded database keeps its files", Files.isDirectory(launcher.dataDir.resolve("mariadb/data/qyzmet")));

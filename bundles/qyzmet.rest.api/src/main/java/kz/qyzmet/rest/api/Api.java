@@ -18,6 +18,8 @@ public final class Api {
     public static final String SERVICES_PATH = "services";
     /** Role name carried by operators in the JAX-RS {@code SecurityContext}. */
     public static final String ROLE_OPERATOR = "operator";
+    /** Role name of administrators; they may do everything operators may. */
+    public static final String ROLE_ADMIN = "admin";
 
     private Api() {
     }

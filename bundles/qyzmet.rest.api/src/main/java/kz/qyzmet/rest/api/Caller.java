@@ -28,7 +28,8 @@ public record Caller(String identity, String role, String address, String userAg
         throw new IllegalStateException("request did not pass the platform's caller filter");
     }
 
+    /** Operators and administrators: the roles the operator API admits. */
     public boolean isOperator() {
-        return Api.ROLE_OPERATOR.equals(role);
+        return Api.ROLE_OPERATOR.equals(role) || Api.ROLE_ADMIN.equals(role);
     }
 }

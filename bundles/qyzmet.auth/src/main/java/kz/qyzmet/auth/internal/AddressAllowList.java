@@ -1,0 +1,75 @@
+package kz.qyzmet.auth.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** §43 exemptions: the broker's office addresses, as single IPs or CIDR ranges (IPv4 and IPv6). */
+final class AddressAllowList {
+    private record Range(byte[] network, int prefix) {
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int full = prefix / 8;
+            for (int i = 0; i < full; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = prefix % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return (address[full] & mask) == (network[full] & mask);
+        }
+    }
+
+    private final List<Range> ranges;
+
+    private AddressAllowList(List<Range> ranges) {
+        this.ranges = ranges;
+    }
+
+    static AddressAllowList parse(String list) {
+        List<Range> ranges = new ArrayList<>();
+        if (list != null) {
+            for (String entry : list.split(",")) {
+                String trimmed = entry.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                String[] parts = trimmed.split("/", 2);
+                byte[] network = literal(parts[0]);
+                if (network == null) {
+                    throw new IllegalArgumentException("not an IP address or CIDR range: " + trimmed);
+                }
+                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
+                if (prefix < 0 || prefix > network.length * 8) {
+                    throw new IllegalArgumentException("prefix out of range: " + trimmed);
+                }
+                ranges.add(new Range(network, prefix));
+            }
+        }
+        return new AddressAllowList(List.copyOf(ranges));
+    }
+
+    boolean allows(String address) {
+        byte[] bytes = literal(address);
+        return bytes != null && ranges.stream().anyMatch(range -> range.contains(bytes));
+    }
+
+    /** Parses IP literals only; never asks DNS. */
+    private static byte[] literal(String text) {
+        if (text == null || text.isBlank() || !text.strip().matches("[0-9A-Fa-f:.]+")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text.strip()).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

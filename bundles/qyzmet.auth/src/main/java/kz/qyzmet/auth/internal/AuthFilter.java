@@ -1,0 +1,93 @@
+package kz.qyzmet.auth.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.HttpHeaders;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.auth.api.SessionKind;
+import kz.qyzmet.auth.api.SessionStage;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.rest.api.RequestAuthenticator;
+
+/**
+ * Works out who is behind a request: a bearer token (the app) or the session
+ * cookie (the web, where every state-changing request must also carry the CSRF
+ * token). The returned {@link Caller} names the identity and role, and the
+ * {@link Session} rides along as a request property. Called by the platform's
+ * request filter, between the correlation id and the access decision.
+ */
+@Component(service = RequestAuthenticator.class)
+public class AuthFilter implements RequestAuthenticator {
+    static final String SESSION_COOKIE = "__Host-qyzmet-session";
+    static final String CSRF_COOKIE = "__Host-qyzmet-csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String BEARER = "Bearer ";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** What a session may still do before its second factor, or before the new password §44 demands. */
+    private static final Set<String> ALWAYS_ALLOWED = Set.of("auth/session", "auth/logout");
+
+    private final AuthService auth;
+
+    @Activate
+    public AuthFilter(@Reference AuthService auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public Caller authenticate(ContainerRequestContext request, Caller anonymous) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.startsWith(BEARER);
+        Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+        String token = bearer ? authorization.substring(BEARER.length()).trim() : cookie == null ? null : cookie.getValue();
+        if (token == null) {
+            return anonymous;
+        }
+        Optional<AuthService.ResolvedSession> resolved = auth.resolve(token, anonymous);
+        if (resolved.isEmpty()) {
+            return anonymous;
+        }
+        Session session = resolved.get().session();
+        if (!bearer && session.kind() == SessionKind.WEB && !SAFE_METHODS.contains(request.getMethod())) {
+            String csrf = request.getHeaderString(CSRF_HEADER);
+            if (csrf == null || !Secrets.same(resolved.get().csrfHash(), Secrets.sha256(csrf))) {
+                throw new ProblemException(403, AuthProblems.CSRF, LocalizedText.of(
+                        "Сұрауда " + CSRF_HEADER + " тақырыбы жоқ немесе қате.",
+                        "В запросе нет заголовка " + CSRF_HEADER + " или он неверен.",
+                        "The request lacks a valid " + CSRF_HEADER + " header."));
+            }
+        }
+        String path = relative(request.getUriInfo().getPath());
+        if (session.stage() == SessionStage.SECOND_FACTOR && !ALWAYS_ALLOWED.contains(path)
+                && !path.equals("auth/login/second-factor")) {
+            throw new ProblemException(403, AuthProblems.SECURITY_SESSION_REQUIRED, LocalizedText.of(
+                    "Алдымен SMS арқылы келген кодты енгізіңіз.", "Сначала введите код из SMS.",
+                    "Enter the code sent by SMS first."));
+        }
+        if (session.passwordChangeRequired() && !ALWAYS_ALLOWED.contains(path) && !path.equals("auth/password")) {
+            throw new ProblemException(403, AuthProblems.PASSWORD_CHANGE_REQUIRED, LocalizedText.of(
+                    "Қауіпсіздік үшін құпиясөз қалпына келтірілді: жалғастыру алдында жаңасын орнатыңыз.",
+                    "Пароль сброшен в целях безопасности: перед продолжением установите новый.",
+                    "Your password was reset for security: set a new one before you continue."),
+                    Map.of("setPassword", "/api/v1/auth/password"), Map.of());
+        }
+        request.setProperty(Session.ATTRIBUTE, session);
+        return new Caller(session.login(), session.role().id(), anonymous.address(), anonymous.userAgent(),
+                anonymous.correlationId());
+    }
+
+    private static String relative(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.endsWith("/") ? relative.substring(0, relative.length() - 1) : relative;
+    }
+}

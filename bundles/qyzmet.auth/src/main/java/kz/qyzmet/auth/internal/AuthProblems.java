@@ -1,0 +1,41 @@
+package kz.qyzmet.auth.internal;
+
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemType;
+
+/** Problem types of authentication; their URIs are stable (§29: every refusal says why). */
+final class AuthProblems {
+    static final ProblemType INVALID_CREDENTIALS = new ProblemType("auth/invalid-credentials", LocalizedText.of(
+            "Кіру деректері қате", "Неверные данные для входа", "Invalid credentials"));
+    static final ProblemType ACCOUNT_LOCKED = new ProblemType("auth/account-locked", LocalizedText.of(
+            "Тіркелгі уақытша бұғатталған", "Учётная запись временно заблокирована", "Account temporarily locked"));
+    static final ProblemType ADDRESS_BLOCKED = new ProblemType("auth/address-blocked", LocalizedText.of(
+            "IP мекенжайы бұғатталған", "IP-адрес заблокирован", "Address blocked"));
+    static final ProblemType SUSPENDED = new ProblemType("auth/services-suspended", LocalizedText.of(
+            "Қызмет көрсету тоқтатылған", "Обслуживание приостановлено", "Services suspended"));
+    static final ProblemType CODE_INVALID = new ProblemType("auth/code-invalid", LocalizedText.of(
+            "Бір реттік код жарамсыз", "Одноразовый код недействителен", "One-time code not valid"));
+    static final ProblemType CODE_RATE = new ProblemType("auth/code-rate-limited", LocalizedText.of(
+            "Кодтар тым жиі сұралды", "Коды запрашиваются слишком часто", "Codes requested too often"));
+    static final ProblemType DELIVERY = new ProblemType("auth/code-not-delivered", LocalizedText.of(
+            "Кодты жеткізу мүмкін болмады", "Не удалось доставить код", "The code could not be delivered"));
+    static final ProblemType SESSION_REQUIRED = new ProblemType("auth/session-required", LocalizedText.of(
+            "Жүйеге кіру қажет", "Требуется вход в систему", "Login required"));
+    static final ProblemType SECURITY_SESSION_REQUIRED = new ProblemType("auth/security-session-required",
+            LocalizedText.of("Қауіпсіздік сессиясы қажет", "Требуется сессия безопасности", "Security session required"));
+    static final ProblemType PASSWORD_POLICY = new ProblemType("auth/password-policy", LocalizedText.of(
+            "Құпиясөз талаптарға сай емес", "Пароль не соответствует требованиям", "Password does not meet the policy"));
+    static final ProblemType PASSWORD_CHANGE_REQUIRED = new ProblemType("auth/password-change-required", LocalizedText.of(
+            "Жаңа құпиясөз орнату қажет", "Необходимо установить новый пароль", "A new password must be set"));
+    static final ProblemType CSRF = new ProblemType("auth/csrf", LocalizedText.of(
+            "Сұраудың CSRF белгісі жоқ немесе қате", "Отсутствует или неверен CSRF-токен запроса",
+            "Missing or wrong CSRF token"));
+    static final ProblemType QR_INVALID = new ProblemType("auth/qr-invalid", LocalizedText.of(
+            "QR-код жарамсыз немесе мерзімі өткен", "QR-код недействителен или истёк", "QR code invalid or expired"));
+    static final ProblemType CONFIRMATION_MISMATCH = new ProblemType("auth/confirmation-mismatch", LocalizedText.of(
+            "Код басқа нұсқаманы растауға арналған", "Код выдан для подтверждения другого поручения",
+            "The code was issued to confirm different content"));
+
+    private AuthProblems() {
+    }
+}

@@ -1,0 +1,284 @@
+package kz.qyzmet.auth.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import kz.qyzmet.auth.api.SecurityMethod;
+import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.auth.api.SessionKind;
+import kz.qyzmet.auth.api.SessionStage;
+import kz.qyzmet.rest.api.ApiResource;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.Requests;
+
+/**
+ * {@code /api/v1/auth}: login (identifier + password, or phone + code), the
+ * staff second factor, the three ways into a security session (§35), logout
+ * (§38), password change, activation and recovery (§22), and the client's own
+ * suspension of services (§27). Web sessions travel in a {@code __Host-} cookie
+ * (HttpOnly, Secure, SameSite=Strict) with a CSRF token; app sessions as bearer
+ * tokens.
+ */
+@Component(service = AuthResource.class)
+@ApiResource
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    private static final String SET_COOKIE = "Set-Cookie";
+    private static final Map<String, String> ACCEPTED = Map.of("status", "accepted");
+
+    private final AuthService auth;
+
+    @Context
+    HttpServletRequest request;
+
+    @Activate
+    public AuthResource(@Reference AuthService auth) {
+        this.auth = auth;
+    }
+
+    public record LoginRequest(String identifier, String password, String client) {
+    }
+
+    public record PhoneRequest(String phone) {
+    }
+
+    public record PhoneLoginRequest(String phone, String code, String client) {
+    }
+
+    public record CodeRequest(String code) {
+    }
+
+    public record SecurityCodeRequest(String channel) {
+    }
+
+    public record SecuritySessionRequest(String code, Boolean biometrics) {
+    }
+
+    public record QrApproval(String content) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    public record RecoveryRequest(String identifier, String channel) {
+    }
+
+    public record CodePasswordRequest(String identifier, String code, String newPassword) {
+    }
+
+    /** A session as its owner sees it. */
+    public record SessionView(String id, String login, String role, String clientId, String kind, String stage,
+            SecurityMethod securityMethod, boolean passwordChangeRequired, Instant openedAt) {
+        static SessionView of(Session session) {
+            return new SessionView(session.id(), session.login(), session.role().id(), session.clientId(),
+                    session.kind().name().toLowerCase(), session.stage().name().toLowerCase(), session.securityMethod(),
+                    session.passwordChangeRequired(), session.openedAt());
+        }
+    }
+
+    /** The answer to a login: the token for the app, the CSRF token for the web (the session itself is the cookie). */
+    public record LoginAnswer(SessionView session, String token, String csrfToken, Instant expiresAt, String next) {
+    }
+
+    public record QrView(String id, String content, String svg, Instant expiresAt) {
+    }
+
+    public record QrStateView(String state) {
+    }
+
+    public record CodeSent(String channel, Instant expiresAt) {
+    }
+
+    @POST
+    @Path("login")
+    public Response login(LoginRequest login) {
+        Requests.required(login, "body");
+        SessionKind kind = kind(login.client());
+        return loggedIn(auth.login(Requests.required(login.identifier(), "identifier"),
+                Requests.required(login.password(), "password"), kind, caller()));
+    }
+
+    @POST
+    @Path("login/code")
+    public Response requestLoginCode(PhoneRequest phone) {
+        Requests.required(phone, "body");
+        auth.requestLoginCode(Requests.required(phone.phone(), "phone"), caller());
+        return Response.accepted(ACCEPTED).build();
+    }
+
+    @POST
+    @Path("login/phone")
+    public Response loginWithCode(PhoneLoginRequest login) {
+        Requests.required(login, "body");
+        return loggedIn(auth.loginWithCode(Requests.required(login.phone(), "phone"),
+                Requests.required(login.code(), "code"), kind(login.client()), caller()));
+    }
+
+    @POST
+    @Path("login/second-factor")
+    public SessionView secondFactor(CodeRequest code) {
+        Requests.required(code, "body");
+        return SessionView.of(auth.secondFactor(session(), Requests.required(code.code(), "code"), caller()));
+    }
+
+    @GET
+    @Path("session")
+    public SessionView currentSession() {
+        return SessionView.of(session());
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        auth.logout(session(), caller());
+        return Response.noContent().header(SET_COOKIE, expired(AuthFilter.SESSION_COOKIE, true))
+                .header(SET_COOKIE, expired(AuthFilter.CSRF_COOKIE, false)).build();
+    }
+
+    @POST
+    @Path("security-session/code")
+    public Response requestSecurityCode(SecurityCodeRequest body) {
+        AuthService.ConfirmationChallengeSent sent = auth.requestSecurityCode(session(),
+                body == null ? null : body.channel(), caller());
+        return Response.accepted(new CodeSent(sent.channel(), sent.expiresAt())).build();
+    }
+
+    @POST
+    @Path("security-session")
+    public SessionView openSecuritySession(SecuritySessionRequest body) {
+        Requests.required(body, "body");
+        return SessionView.of(auth.openSecuritySession(session(), Requests.required(body.code(), "code"),
+                Boolean.TRUE.equals(body.biometrics()), caller()));
+    }
+
+    @POST
+    @Path("security-session/qr")
+    public QrView createQr() {
+        AuthService.QrChallenge qr = auth.createQr(session(), caller());
+        return new QrView(qr.id(), qr.content(), QrCodes.svg(qr.content()), qr.expiresAt());
+    }
+
+    @GET
+    @Path("security-session/qr/{id}")
+    public QrStateView qrState(@PathParam("id") String id) {
+        return new QrStateView(auth.qrState(session(), id).name().toLowerCase());
+    }
+
+    @POST
+    @Path("security-session/qr/approve")
+    public Response approveQr(QrApproval approval) {
+        Requests.required(approval, "body");
+        auth.approveQr(session(), Requests.required(approval.content(), "content"), caller());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(PasswordChange change) {
+        Requests.required(change, "body");
+        auth.changePassword(session(), change.currentPassword(), Requests.required(change.newPassword(), "newPassword"),
+                caller());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("recovery")
+    public Response requestRecovery(RecoveryRequest recovery) {
+        Requests.required(recovery, "body");
+        auth.requestRecovery(Requests.required(recovery.identifier(), "identifier"), recovery.channel(), caller());
+        return Response.accepted(ACCEPTED).build();
+    }
+
+    @POST
+    @Path("recovery/complete")
+    public Response completeRecovery(CodePasswordRequest recovery) {
+        Requests.required(recovery, "body");
+        auth.completeRecovery(Requests.required(recovery.identifier(), "identifier"), Requests.required(recovery.code(), "code"),
+                Requests.required(recovery.newPassword(), "newPassword"), caller());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("activation")
+    public Response activate(CodePasswordRequest activation) {
+        Requests.required(activation, "body");
+        auth.activate(Requests.required(activation.identifier(), "identifier"), Requests.required(activation.code(), "code"),
+                Requests.required(activation.newPassword(), "newPassword"), caller());
+        return Response.noContent().build();
+    }
+
+    /** §27, §28: the client suspends all their services; effective immediately. */
+    @POST
+    @Path("suspension")
+    public Response suspend() {
+        auth.suspendSelf(session(), caller());
+        return Response.noContent().header(SET_COOKIE, expired(AuthFilter.SESSION_COOKIE, true))
+                .header(SET_COOKIE, expired(AuthFilter.CSRF_COOKIE, false)).build();
+    }
+
+    private Response loggedIn(AuthService.LoginOutcome outcome) {
+        Session session = outcome.session();
+        String next = session.stage() == SessionStage.SECOND_FACTOR ? "second-factor"
+                : session.passwordChangeRequired() ? "set-password" : "security-session";
+        if (session.kind() == SessionKind.APP) {
+            return Response.ok(new LoginAnswer(SessionView.of(session), outcome.token(), null, outcome.expiresAt(), next))
+                    .build();
+        }
+        int maxAge = auth.configuration().session_absolute_hours() * 3600;
+        return Response.ok(new LoginAnswer(SessionView.of(session), null, outcome.csrfToken(), outcome.expiresAt(), next))
+                .header(SET_COOKIE, cookie(AuthFilter.SESSION_COOKIE, outcome.token(), maxAge, true))
+                .header(SET_COOKIE, cookie(AuthFilter.CSRF_COOKIE, outcome.csrfToken(), maxAge, false))
+                .build();
+    }
+
+    /** {@code __Host-} cookies: Secure, Path=/, no Domain; SameSite=Strict. The CSRF one is readable by the page. */
+    static String cookie(String name, String value, int maxAge, boolean httpOnly) {
+        return name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; Secure" + (httpOnly ? "; HttpOnly" : "")
+                + "; SameSite=Strict";
+    }
+
+    private static String expired(String name, boolean httpOnly) {
+        return cookie(name, "", 0, httpOnly);
+    }
+
+    private static SessionKind kind(String client) {
+        if (client == null || client.equalsIgnoreCase("web")) {
+            return SessionKind.WEB;
+        }
+        if (client.equalsIgnoreCase("app")) {
+            return SessionKind.APP;
+        }
+        throw Requests.invalid("client", LocalizedText.of("client өрісі: web немесе app.", "Поле client: web или app.",
+                "The client field must be web or app."));
+    }
+
+    private Session session() {
+        Session session = Session.from(request::getAttribute);
+        if (session == null) {
+            throw AuthService.sessionRequired();
+        }
+        return session;
+    }
+
+    private Caller caller() {
+        return Caller.from(request::getAttribute);
+    }
+}

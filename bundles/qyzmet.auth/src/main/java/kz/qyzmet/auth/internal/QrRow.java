@@ -1,0 +1,15 @@
+package kz.qyzmet.auth.internal;
+
+import java.time.LocalDateTime;
+
+/** A row of {@code auth_qr}. */
+public class QrRow {
+    public String id;
+    public byte[] secretHash;
+    public String sessionId;
+    public String identityId;
+    public LocalDateTime createdAt;
+    public LocalDateTime expiresAt;
+    public LocalDateTime approvedAt;
+    public String approvedBySession;
+}
