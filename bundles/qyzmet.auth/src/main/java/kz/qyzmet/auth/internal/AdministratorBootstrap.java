@@ -2,9 +2,7 @@ package kz.qyzmet.auth.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -34,13 +32,7 @@ public class AdministratorBootstrap {
         }
         String dataDir = context.getProperty(AuthService.DATA_DIR);
         Path file = Path.of(dataDir == null ? "data" : dataDir, "secrets", "admin-password");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, generated + System.lineSeparator(), StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // non-POSIX file system: the data directory's own permissions protect it
-        }
+        Secrets.writeOwnerOnly(file, (generated + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
         LOG.warn("Created administrator '{}'; its first password is in {} and must be changed at first login",
                 auth.configuration().admin_login(), file);
     }

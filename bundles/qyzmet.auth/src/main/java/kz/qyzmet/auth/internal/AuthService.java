@@ -3,13 +3,11 @@ package kz.qyzmet.auth.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -424,8 +422,7 @@ public class AuthService implements Sessions, OperationConfirmations {
 
     @Override
     public ConfirmationChallenge requestSignature(String clientId, ConfirmationRequest request, Caller manager) {
-        Role role = Role.of(manager.role());
-        if (!role.isStaff()) {
+        if (manager == null || !isStaff(manager.role())) {
             throw new ProblemException(403, CommonProblems.FORBIDDEN, LocalizedText.of(
                     "Нұсқаманы тек менеджер дайындай алады.", "Подготовить поручение может только менеджер.",
                     "Only a manager can prepare an instruction."));
@@ -666,13 +663,13 @@ public class AuthService implements Sessions, OperationConfirmations {
         }
         IdentityRow row = new IdentityRow();
         row.id = UUID.randomUUID().toString();
-        row.login = required("login", Identifiers.login(request.login()), request.login(), LocalizedText.of(
+        row.login = required("login", Identifiers.login(request.login()), LocalizedText.of(
                 "Логин 3–64 таңба: латын әріптері, цифрлар, нүкте, сызықша; әріптен немесе цифрдан басталады.",
                 "Логин: 3–64 символа — латинские буквы, цифры, точка, дефис, подчёркивание; начинается с буквы или цифры.",
                 "Login: 3–64 characters — Latin letters, digits, dot, dash, underscore; starting with a letter or digit."));
-        row.email = request.email() == null ? null : required("email", Identifiers.email(request.email()), request.email(),
+        row.email = request.email() == null ? null : required("email", Identifiers.email(request.email()),
                 LocalizedText.of("E-mail мекенжайы қате.", "Неверный адрес e-mail.", "Invalid e-mail address."));
-        row.phone = request.phone() == null ? null : required("phone", Identifiers.phone(request.phone()), request.phone(),
+        row.phone = request.phone() == null ? null : required("phone", Identifiers.phone(request.phone()),
                 LocalizedText.of("Телефон нөмірі халықаралық форматта болуы керек, мысалы +77011234567.",
                         "Номер телефона должен быть в международном формате, например +77011234567.",
                         "The phone number must be in international format, e.g. +77011234567."));
@@ -1087,6 +1084,10 @@ public class AuthService implements Sessions, OperationConfirmations {
 
     // ------------------------------------------------------------------ helpers
 
+    private static boolean isStaff(String role) {
+        return java.util.Arrays.stream(Role.values()).anyMatch(known -> known.isStaff() && known.id().equals(role));
+    }
+
     private static IdentityRow find(AuthMapper mapper, Identifiers.Identifier identifier) {
         return switch (identifier.kind()) {
             case EMAIL -> mapper.identityByEmail(identifier.value());
@@ -1160,7 +1161,7 @@ public class AuthService implements Sessions, OperationConfirmations {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static String required(String field, String normalised, String typed, LocalizedText detail) {
+    private static String required(String field, String normalised, LocalizedText detail) {
         if (normalised == null) {
             throw invalidField(field, detail);
         }
@@ -1234,24 +1235,7 @@ public class AuthService implements Sessions, OperationConfirmations {
             }
             return key;
         }
-        Files.createDirectories(file.getParent());
-        byte[] key = Secrets.randomBytes(32);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, key);
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // non-POSIX file system: the data directory's own permissions protect it
-        }
-        try {
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            Files.delete(temporary);
-        }
+        Secrets.writeOwnerOnly(file, Secrets.randomBytes(32));
         return Files.readAllBytes(file);
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -55,10 +55,4 @@ final class QrCodes {
             throw new IllegalStateException("QR encoding failed", e);
         }
     }
-
-    /** The modules, for tests that decode what was drawn. */
-    static BitMatrix matrix(String content) throws WriterException {
-        return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-    }
 }

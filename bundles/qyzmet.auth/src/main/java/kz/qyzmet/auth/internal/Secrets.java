@@ -52,6 +52,27 @@ final class Secrets {
         }
     }
 
+    /**
+     * Writes a secret readable by the owner only, atomically: a second node or a
+     * second start racing for the same file keeps the first one written.
+     */
+    static void writeOwnerOnly(java.nio.file.Path file, byte[] content) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        java.nio.file.Files.write(temporary, content);
+        try {
+            java.nio.file.Files.setPosixFilePermissions(temporary,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // non-POSIX file system: the data directory's own permissions protect it
+        }
+        try {
+            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            java.nio.file.Files.delete(temporary);
+        }
+    }
+
     /** Constant time: the answer's timing must not tell how much of a guess was right. */
     static boolean same(byte[] expected, byte[] presented) {
         return expected != null && presented != null && MessageDigest.isEqual(expected, presented);
