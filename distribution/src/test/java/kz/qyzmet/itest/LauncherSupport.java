@@ -60,6 +60,17 @@ final class LauncherSupport {
         return send(HttpRequest.newBuilder(URI.create(base + path)));
     }
 
+    /** Logs in with a password as the app does; the answer (token, session) as JSON. */
+    com.fasterxml.jackson.databind.JsonNode login(String identifier, String password) throws Exception {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"identifier\":\"" + identifier + "\",\"password\":\"" + password + "\",\"client\":\"app\"}")));
+        if (login.statusCode() != 200) {
+            throw new AssertionError("login of " + identifier + ": " + login.body());
+        }
+        return ItSupport.JSON.readTree(login.body());
+    }
+
     /** Administrator login through the API: password, then the code read from the dev outbox. */
     String operatorToken() throws Exception {
         if (operatorToken == null) {

@@ -747,6 +747,40 @@ public class AuthService implements Sessions, OperationConfirmations {
         return generated ? Optional.of(password) : Optional.of("");
     }
 
+    /**
+     * Dev and demo mode only (rules §4, a demo version to learn the system):
+     * an active identity with a published password, created once; an identity
+     * with that login that already exists is left as it is.
+     */
+    boolean seedDemoIdentity(NewIdentity identity, String password, Caller system) {
+        if (read(mapper -> mapper.identityByLogin(Identifiers.login(identity.login()))) != null) {
+            return false;
+        }
+        Instant now = now();
+        IdentityRow row = new IdentityRow();
+        row.id = UUID.randomUUID().toString();
+        row.login = Identifiers.login(identity.login());
+        row.email = Identifiers.email(identity.email());
+        row.phone = Identifiers.phone(identity.phone());
+        row.role = identity.role().name();
+        row.clientId = identity.role() == Role.CLIENT ? identity.clientId() : null;
+        row.displayName = identity.displayName();
+        row.language = identity.language().tag();
+        row.passwordHash = hasher.hash(password);
+        row.passwordChangedAt = utc(now);
+        row.status = ACTIVE;
+        row.statusChangedAt = utc(now);
+        row.createdAt = utc(now);
+        row.createdBy = system.identity();
+        write(mapper -> {
+            mapper.insertIdentity(row);
+            return null;
+        });
+        journal("auth.identity.created", row.id, system).detail("role", identity.role().id()).detail("login", row.login)
+                .detail("clientId", row.clientId).detail("demo", true).record();
+        return true;
+    }
+
     IdentityView identityView(String identityId) {
         return view(requireIdentity(identityId), now());
     }
@@ -932,7 +966,10 @@ public class AuthService implements Sessions, OperationConfirmations {
         row.lastSeenAt = utc(now);
         row.absoluteExpiry = utc(now.plus(Duration.ofHours(config.session_absolute_hours())));
         write(mapper -> {
-            mapper.clearFailures(identity.id);
+            if (identity.failedAttempts != 0) {
+                // §42 counts consecutive failures; one round trip saved on the usual login without any
+                mapper.clearFailures(identity.id);
+            }
             mapper.insertAttempt(origin.address(), identifierHash, true, utc(now));
             mapper.insertSession(row);
             return null;

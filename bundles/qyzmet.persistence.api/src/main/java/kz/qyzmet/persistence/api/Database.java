@@ -18,7 +18,12 @@ public interface Database {
      */
     <T> T inTransaction(Function<SqlSession, T> work);
 
-    /** Runs read-only {@code work}; nothing it does is committed. */
+    /**
+     * Runs read-only {@code work} without a transaction: each statement reads its own
+     * committed snapshot (READ COMMITTED), no locks are held. It must not write: a
+     * write here would be committed at once. Reads that must agree with each other or
+     * lock rows belong in {@link #inTransaction}.
+     */
     <T> T read(Function<SqlSession, T> work);
 
     /** The shared pool, for the rare statement MyBatis is not the right tool for. */

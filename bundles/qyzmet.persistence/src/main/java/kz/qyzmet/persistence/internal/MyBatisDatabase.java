@@ -35,12 +35,9 @@ final class MyBatisDatabase implements Database {
 
     @Override
     public <T> T read(Function<SqlSession, T> work) {
-        try (SqlSession session = sessions.openSession(false)) {
-            try {
-                return work.apply(session);
-            } finally {
-                session.rollback(true);
-            }
+        // autocommit: no transaction to open or end (see ExplicitTransactions)
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session);
         }
     }
 

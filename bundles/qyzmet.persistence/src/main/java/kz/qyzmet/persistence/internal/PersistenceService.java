@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -87,7 +86,7 @@ public class PersistenceService implements Persistence {
     }
 
     private Configuration configuration(String name, DataSource dataSource, Class<?>... mappers) {
-        Configuration configuration = new Configuration(new Environment(name, new JdbcTransactionFactory(), dataSource));
+        Configuration configuration = new Configuration(new Environment(name, new ExplicitTransactions(), dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setArgNameBasedConstructorAutoMapping(true);
         Thread thread = Thread.currentThread();
