@@ -1,0 +1,42 @@
+package kz.qyzmet.documents.internal;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/** SQL of the document store. There is no UPDATE or DELETE of a document, and the database refuses both. */
+public interface DocumentMapper {
+    String COLUMNS = "id, number, kind, owner_client_id, title, language, media_type, file_name, size, sha256,"
+            + " instruction_id, issued_at";
+
+    @Insert("INSERT INTO doc_number_series (series, year, last) VALUES (#{series}, #{year}, LAST_INSERT_ID(1))"
+            + " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)")
+    void nextNumber(@Param("series") String series, @Param("year") int year);
+
+    @Select("SELECT LAST_INSERT_ID()")
+    long lastNumber();
+
+    @Insert("INSERT INTO doc_document (" + COLUMNS + ", issued_by, content) VALUES (#{row.id}, #{row.number}, #{row.kind},"
+            + " #{row.ownerClientId}, #{row.title}, #{row.language}, #{row.mediaType}, #{row.fileName}, #{row.size},"
+            + " #{row.sha256}, #{row.instructionId}, #{row.issuedAt}, #{issuedBy}, #{content,jdbcType=BLOB})")
+    void insert(@Param("row") DocumentRow row, @Param("issuedBy") String issuedBy,
+            @Param("content") java.io.InputStream content);
+
+    @Select("SELECT " + COLUMNS + " FROM doc_document WHERE id = #{id}")
+    DocumentRow find(@Param("id") String id);
+
+    @Select("SELECT " + COLUMNS + " FROM doc_document WHERE number = #{number}")
+    DocumentRow findByNumber(@Param("number") String number);
+
+    @Select("SELECT " + COLUMNS + " FROM doc_document WHERE sha256 = #{sha256} ORDER BY issued_at LIMIT 1")
+    DocumentRow findBySha256(@Param("sha256") String sha256);
+
+    @Select("SELECT " + COLUMNS + " FROM doc_document WHERE owner_client_id = #{clientId}"
+            + " ORDER BY issued_at DESC, number DESC LIMIT #{limit}")
+    List<DocumentRow> ofClient(@Param("clientId") String clientId, @Param("limit") int limit);
+
+    @Select("SELECT content FROM doc_document WHERE id = #{id}")
+    byte[] content(@Param("id") String id);
+}

@@ -1,0 +1,244 @@
+package kz.qyzmet.documents.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import kz.qyzmet.audit.api.AuditEvent;
+import kz.qyzmet.audit.api.AuditJournal;
+import kz.qyzmet.documents.api.ContentWriter;
+import kz.qyzmet.documents.api.DocumentSpec;
+import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.documents.api.FileSpec;
+import kz.qyzmet.documents.api.StoredDocument;
+import kz.qyzmet.documents.api.Verification;
+import kz.qyzmet.persistence.api.Database;
+import kz.qyzmet.persistence.api.Persistence;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.Language;
+
+/**
+ * The document store. A document is written to a temporary file while its
+ * SHA-256 is counted, then streamed into the database in one insert: neither a
+ * large report nor a burst of extracts is ever held whole in memory. Numbers
+ * come from a per-kind, per-year series; a number taken by a document whose
+ * rendering then failed stays unused (the journal records the failure).
+ */
+@Component(service = Documents.class, configurationPid = "kz.qyzmet.documents")
+@Designate(ocd = DocumentsConfiguration.class)
+public class DocumentService implements Documents {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern KIND = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final Database database;
+    private final AuditJournal audit;
+    private final DocumentsConfiguration config;
+    private final PdfRenderer renderer = new PdfRenderer();
+
+    /** Dynamic and greedy: a test's clock with a higher ranking takes over. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Clock clock;
+
+    @Activate
+    public DocumentService(@Reference Persistence persistence, @Reference AuditJournal audit, BundleContext context,
+            DocumentsConfiguration config) {
+        this.database = persistence.open(context.getBundle(), "documents", DocumentMapper.class);
+        this.audit = audit;
+        this.config = config;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public StoredDocument issue(DocumentSpec spec, Caller caller) {
+        DocumentRow row = newRow(spec.kind(), spec.ownerClientId(), spec.language(), spec.title(), "application/pdf", "pdf",
+                spec.instructionId());
+        PdfRenderer.Letterhead head = new PdfRenderer.Letterhead(brokerName(spec.language()), brokerDetails(spec.language()),
+                row.number, row.issuedAt.toInstant(ZoneOffset.UTC), verificationUrl(row.number));
+        return store(row, out -> renderer.render(spec, head, out), caller);
+    }
+
+    @Override
+    public StoredDocument issue(FileSpec spec, ContentWriter content, Caller caller) {
+        DocumentRow row = newRow(spec.kind(), spec.ownerClientId(), spec.language(), spec.title(), spec.mediaType(),
+                spec.extension(), spec.instructionId());
+        return store(row, content, caller);
+    }
+
+    private DocumentRow newRow(String kind, String owner, Language language, String title, String mediaType,
+            String extension, String instructionId) {
+        if (kind == null || !KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("document kind must be lower-case words joined by '-': " + kind);
+        }
+        Instant now = now();
+        DocumentRow row = new DocumentRow();
+        row.id = UUID.randomUUID().toString();
+        row.kind = kind;
+        row.ownerClientId = owner;
+        row.title = title.length() > 300 ? title.substring(0, 300) : title;
+        row.language = language.tag();
+        row.mediaType = mediaType;
+        row.instructionId = instructionId;
+        row.issuedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        row.number = nextNumber(kind, row.issuedAt.getYear());
+        row.fileName = row.number + "." + extension;
+        return row;
+    }
+
+    /** {@code account-extract} → series {@code AE}: the initials of the kind's words. */
+    static String series(String kind) {
+        StringBuilder series = new StringBuilder();
+        for (String word : kind.split("-")) {
+            series.append(Character.toUpperCase(word.charAt(0)));
+        }
+        return series.toString();
+    }
+
+    private String nextNumber(String kind, int year) {
+        String series = series(kind);
+        long sequence = database.inTransaction(session -> {
+            DocumentMapper mapper = session.getMapper(DocumentMapper.class);
+            mapper.nextNumber(series, year);
+            return mapper.lastNumber();
+        });
+        return String.format(Locale.ROOT, "%s-%d-%06d", series, year, sequence);
+    }
+
+    private StoredDocument store(DocumentRow row, ContentWriter content, Caller caller) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("qyzmet-document-", ".tmp");
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+                content.write(out);
+            }
+            row.size = Files.size(file);
+            row.sha256 = HexFormat.of().formatHex(sha256.digest());
+            Path written = file;
+            database.inTransaction(session -> {
+                try (InputStream in = Files.newInputStream(written)) {
+                    session.getMapper(DocumentMapper.class).insert(row, caller.identity(), in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+        } catch (IOException | RuntimeException | NoSuchAlgorithmException failure) {
+            audit.record(AuditEvent.builder("document.failed", row.number).by(caller).detail("kind", row.kind)
+                    .detail("owner", row.ownerClientId).detail("reason", failure.getClass().getSimpleName()).build());
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the launcher's temporary directory is emptied at every start
+                }
+            }
+        }
+        audit.record(AuditEvent.builder("document.issued", row.number).by(caller).detail("id", row.id)
+                .detail("kind", row.kind).detail("owner", row.ownerClientId).detail("instruction", row.instructionId)
+                .detail("mediaType", row.mediaType).detail("size", row.size).detail("sha256", row.sha256).build());
+        return row.toDocument();
+    }
+
+    @Override
+    public Optional<StoredDocument> find(String id) {
+        if (id == null || id.length() != 36) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(database.read(session -> session.getMapper(DocumentMapper.class).find(id)))
+                .map(DocumentRow::toDocument);
+    }
+
+    @Override
+    public Optional<StoredDocument> findByNumber(String number) {
+        if (number == null || number.length() > 40) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(database.read(session -> session.getMapper(DocumentMapper.class).findByNumber(number)))
+                .map(DocumentRow::toDocument);
+    }
+
+    @Override
+    public List<StoredDocument> ofClient(String clientId, int limit) {
+        return database.read(session -> session.getMapper(DocumentMapper.class).ofClient(clientId,
+                Math.max(1, Math.min(limit, 500)))).stream().map(DocumentRow::toDocument).toList();
+    }
+
+    @Override
+    public void copyContent(String id, OutputStream out) throws IOException {
+        byte[] content = database.read(session -> session.getMapper(DocumentMapper.class).content(id));
+        if (content == null) {
+            throw new IllegalArgumentException("no document " + id);
+        }
+        out.write(content);
+    }
+
+    @Override
+    public Verification verify(byte[] presented) {
+        try {
+            return verifyHash(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(presented)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public Verification verifyHash(String sha256) {
+        String hash = sha256 == null ? "" : sha256.trim().toLowerCase(Locale.ROOT);
+        if (!SHA256.matcher(hash).matches()) {
+            return new Verification(false, hash, null);
+        }
+        DocumentRow row = database.read(session -> session.getMapper(DocumentMapper.class).findBySha256(hash));
+        return new Verification(row != null, hash, row == null ? null : row.toDocument());
+    }
+
+    String verificationUrl(String number) {
+        String base = config.public_base_url().endsWith("/") ? config.public_base_url() : config.public_base_url() + "/";
+        return base + VERIFICATION_PATH + "/" + number;
+    }
+
+    private String brokerName(Language language) {
+        return switch (language) {
+        case KK -> config.broker_name_kk();
+        case RU -> config.broker_name_ru();
+        case EN -> config.broker_name_en();
+        };
+    }
+
+    private String brokerDetails(Language language) {
+        return switch (language) {
+        case KK -> config.broker_details_kk();
+        case RU -> config.broker_details_ru();
+        case EN -> config.broker_details_en();
+        };
+    }
+}

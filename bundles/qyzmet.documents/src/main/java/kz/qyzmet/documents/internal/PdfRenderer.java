@@ -1,0 +1,274 @@
+package kz.qyzmet.documents.internal;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.itextpdf.barcodes.BarcodeQRCode;
+import com.itextpdf.io.font.FontProgram;
+import com.itextpdf.io.font.FontProgramFactory;
+import com.itextpdf.io.font.PdfEncodings;
+import com.itextpdf.kernel.colors.Color;
+import com.itextpdf.kernel.colors.DeviceRgb;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.font.PdfFontFactory;
+import com.itextpdf.kernel.font.PdfFontFactory.EmbeddingStrategy;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfAConformance;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfOutputIntent;
+import com.itextpdf.kernel.pdf.PdfPage;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.kernel.pdf.PdfViewerPreferences;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import com.itextpdf.kernel.pdf.event.AbstractPdfDocumentEvent;
+import com.itextpdf.kernel.pdf.event.AbstractPdfDocumentEventHandler;
+import com.itextpdf.kernel.pdf.event.PdfDocumentEvent;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import com.itextpdf.layout.Canvas;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.borders.Border;
+import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Image;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.properties.TextAlignment;
+import com.itextpdf.layout.properties.UnitValue;
+import com.itextpdf.layout.properties.VerticalAlignment;
+import com.itextpdf.pdfa.PdfADocument;
+
+import kz.qyzmet.documents.api.Block;
+import kz.qyzmet.documents.api.DocumentSpec;
+import kz.qyzmet.rest.api.Language;
+
+/**
+ * Lays a {@link DocumentSpec} out as PDF/A-2u (Unicode text, so a person or a
+ * regulator's tool can search and copy it): the broker's header with a QR code to
+ * the document's verification, the title, number and issue time, the blocks, and
+ * on every page a footer with the number and "page N of M". DejaVu Sans is
+ * embedded (it has every Kazakh letter: Ә Ғ Қ Ң Ө Ұ Ү Һ І). Tables are laid out in
+ * iText's large-table mode and flushed as they grow, so a 100,000-row report
+ * takes the memory of a few pages.
+ */
+final class PdfRenderer {
+    static final ZoneId BROKER_ZONE = ZoneId.of("Asia/Almaty");
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final Color INK = new DeviceRgb(0x1F, 0x29, 0x37);
+    private static final Color MUTED = new DeviceRgb(0x5B, 0x67, 0x76);
+    private static final Color RULE = new DeviceRgb(0xC9, 0xD1, 0xDB);
+    private static final Color HEADER_FILL = new DeviceRgb(0xEC, 0xF0, 0xF5);
+    private static final Color ACCENT = new DeviceRgb(0x0B, 0x5C, 0x4A);
+    private static final int FLUSH_EVERY_ROWS = 200;
+    /** Where bnd puts the DejaVu files taken from the jasperreports-fonts jar. */
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+
+    private final FontProgram regular;
+    private final FontProgram bold;
+    private final byte[] srgb;
+
+    PdfRenderer() {
+        this.regular = font(FONTS + "DejaVuSans.ttf");
+        this.bold = font(FONTS + "DejaVuSans-Bold.ttf");
+        this.srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    }
+
+    /** What the renderer prints around the content. */
+    record Letterhead(String brokerName, String brokerDetails, String number, Instant issuedAt, String verificationUrl) {
+    }
+
+    void render(DocumentSpec spec, Letterhead head, OutputStream out) {
+        Labels labels = Labels.of(spec.language());
+        PdfWriter writer = new PdfWriter(out);
+        PdfADocument pdf = new PdfADocument(writer, PdfAConformance.PDF_A_2U,
+                new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(srgb)));
+        PdfFont text = PdfFontFactory.createFont(regular, PdfEncodings.IDENTITY_H, EmbeddingStrategy.FORCE_EMBEDDED);
+        PdfFont strong = PdfFontFactory.createFont(bold, PdfEncodings.IDENTITY_H, EmbeddingStrategy.FORCE_EMBEDDED);
+        pdf.getDocumentInfo().setTitle(spec.title() + " № " + head.number()).setAuthor(head.brokerName())
+                .setSubject(spec.kind()).setCreator("Qyzmet");
+        pdf.getCatalog().setLang(new PdfString(spec.language().tag()));
+        pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
+        Footer footer = new Footer(pdf, text, labels, head);
+        pdf.addEventHandler(PdfDocumentEvent.END_PAGE, footer);
+        try (Document document = new Document(pdf, PageSize.A4)) {
+            document.setMargins(36, 36, 54, 36);
+            document.setFont(text).setFontSize(9).setFontColor(INK);
+            letterhead(document, spec, head, labels, text, strong, pdf);
+            for (Block block : spec.blocks()) {
+                add(document, block, text, strong);
+            }
+            footer.finish();
+        }
+    }
+
+    private void letterhead(Document document, DocumentSpec spec, Letterhead head, Labels labels, PdfFont text,
+            PdfFont strong, PdfDocument pdf) {
+        Table top = new Table(UnitValue.createPercentArray(new float[] { 72, 28 })).useAllAvailableWidth();
+        Cell broker = new Cell().setBorder(Border.NO_BORDER).setVerticalAlignment(VerticalAlignment.MIDDLE)
+                .add(new Paragraph(head.brokerName()).setFont(strong).setFontSize(13).setFontColor(ACCENT).setMarginBottom(2))
+                .add(new Paragraph(head.brokerDetails()).setFontSize(7.5f).setFontColor(MUTED));
+        BarcodeQRCode qr = new BarcodeQRCode(head.verificationUrl());
+        PdfFormXObject code = qr.createFormXObject(INK, pdf);
+        Cell verification = new Cell().setBorder(Border.NO_BORDER).setTextAlignment(TextAlignment.RIGHT)
+                .add(new Image(code).setWidth(62).setHeight(62).setHorizontalAlignment(
+                        com.itextpdf.layout.properties.HorizontalAlignment.RIGHT))
+                .add(new Paragraph(labels.scanToVerify()).setFontSize(6).setFontColor(MUTED));
+        top.addCell(broker).addCell(verification);
+        top.setBorderBottom(new SolidBorder(ACCENT, 1.5f));
+        document.add(top);
+        document.add(new Paragraph(spec.title()).setFont(strong).setFontSize(15).setMarginTop(14).setMarginBottom(4));
+        Table meta = new Table(UnitValue.createPercentArray(new float[] { 25, 75 })).useAllAvailableWidth().setMarginBottom(6);
+        fieldRow(meta, labels.number(), head.number(), strong);
+        fieldRow(meta, labels.issued(), ISSUED.format(head.issuedAt().atZone(BROKER_ZONE)) + " (" + labels.almatyTime() + ")",
+                null);
+        document.add(meta);
+    }
+
+    private static void fieldRow(Table table, String label, String value, PdfFont valueFont) {
+        table.addCell(new Cell().setBorder(Border.NO_BORDER).setPadding(1.5f)
+                .add(new Paragraph(label).setFontColor(MUTED)));
+        Paragraph content = new Paragraph(value == null ? "—" : value);
+        if (valueFont != null) {
+            content.setFont(valueFont);
+        }
+        table.addCell(new Cell().setBorder(Border.NO_BORDER).setPadding(1.5f).add(content));
+    }
+
+    private void add(Document document, Block block, PdfFont text, PdfFont strong) {
+        if (block instanceof Block.Heading heading) {
+            document.add(new Paragraph(heading.text()).setFont(strong).setFontSize(11).setFontColor(ACCENT)
+                    .setMarginTop(10).setMarginBottom(3));
+        } else if (block instanceof Block.Paragraph paragraph) {
+            document.add(new Paragraph(paragraph.text()).setMarginBottom(4));
+        } else if (block instanceof Block.Fields fields) {
+            Table table = new Table(UnitValue.createPercentArray(new float[] { 25, 75 })).useAllAvailableWidth();
+            for (Block.Field field : fields.fields()) {
+                fieldRow(table, field.label(), field.value(), null);
+            }
+            document.add(table.setMarginBottom(4));
+        } else if (block instanceof Block.Table table) {
+            table(document, table, strong);
+        }
+    }
+
+    private static void table(Document document, Block.Table spec, PdfFont strong) {
+        List<Block.Column> columns = spec.columns();
+        float[] weights = new float[columns.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = columns.get(i).weight();
+        }
+        Table table = new Table(UnitValue.createPercentArray(weights), true).useAllAvailableWidth();
+        for (Block.Column column : columns) {
+            table.addHeaderCell(new Cell().setBackgroundColor(HEADER_FILL).setBorder(Border.NO_BORDER)
+                    .setBorderBottom(new SolidBorder(RULE, 0.75f)).setPadding(3)
+                    .setTextAlignment(column.numeric() ? TextAlignment.RIGHT : TextAlignment.LEFT)
+                    .add(new Paragraph(column.title()).setFont(strong).setFontSize(7.5f)));
+        }
+        document.add(table);
+        int[] rows = { 0 };
+        spec.rows().accept(row -> {
+            for (int i = 0; i < columns.size(); i++) {
+                String value = i < row.size() && row.get(i) != null ? row.get(i) : "";
+                table.addCell(new Cell().setBorder(Border.NO_BORDER).setBorderBottom(new SolidBorder(RULE, 0.4f))
+                        .setPadding(2.5f).setTextAlignment(columns.get(i).numeric() ? TextAlignment.RIGHT : TextAlignment.LEFT)
+                        .add(new Paragraph(value).setFontSize(7.5f)));
+            }
+            if (++rows[0] % FLUSH_EVERY_ROWS == 0) {
+                table.flush();
+            }
+        });
+        table.complete();
+        List<String> totals = spec.totals() == null ? null : spec.totals().get();
+        if (totals != null && !totals.isEmpty()) {
+            Table sum = new Table(UnitValue.createPercentArray(weights)).useAllAvailableWidth();
+            for (int i = 0; i < columns.size(); i++) {
+                String value = i < totals.size() && totals.get(i) != null ? totals.get(i) : "";
+                sum.addCell(new Cell().setBorder(Border.NO_BORDER).setBorderTop(new SolidBorder(INK, 0.75f)).setPadding(2.5f)
+                        .setTextAlignment(columns.get(i).numeric() ? TextAlignment.RIGHT : TextAlignment.LEFT)
+                        .add(new Paragraph(value).setFont(strong).setFontSize(7.5f)));
+            }
+            document.add(sum);
+        }
+    }
+
+    /** Number and "page N of M" on every page; M is written into a shared placeholder when the document closes. */
+    private static final class Footer extends AbstractPdfDocumentEventHandler {
+        private final PdfDocument pdf;
+        private final PdfFont font;
+        private final Labels labels;
+        private final Letterhead head;
+        private final PdfFormXObject total = new PdfFormXObject(new Rectangle(0, 0, 24, 10));
+
+        Footer(PdfDocument pdf, PdfFont font, Labels labels, Letterhead head) {
+            this.pdf = pdf;
+            this.font = font;
+            this.labels = labels;
+            this.head = head;
+        }
+
+        @Override
+        protected void onAcceptedEvent(AbstractPdfDocumentEvent event) {
+            PdfPage page = ((PdfDocumentEvent) event).getPage();
+            Rectangle size = page.getPageSize();
+            int number = pdf.getPageNumber(page);
+            PdfCanvas canvas = new PdfCanvas(page.newContentStreamAfter(), page.getResources(), pdf);
+            canvas.setStrokeColor(RULE).setLineWidth(0.5f).moveTo(36, 40).lineTo(size.getWidth() - 36, 40).stroke();
+            try (Canvas layout = new Canvas(canvas, size)) {
+                layout.setFont(font).setFontSize(7).setFontColor(MUTED);
+                layout.showTextAligned(new Paragraph(head.brokerName() + " · " + head.number()), 36, 28, TextAlignment.LEFT);
+                layout.showTextAligned(new Paragraph(labels.verifyAt() + " " + head.verificationUrl()).setFontSize(6),
+                        36, 19, TextAlignment.LEFT);
+                layout.showTextAligned(new Paragraph(labels.page(number)), size.getWidth() - 36 - 24, 28, TextAlignment.RIGHT);
+            }
+            canvas.addXObjectAt(total, size.getWidth() - 36 - 22, 28);
+            canvas.release();
+        }
+
+        void finish() {
+            try (Canvas layout = new Canvas(total, pdf)) {
+                layout.setFont(font).setFontSize(7).setFontColor(MUTED);
+                layout.showTextAligned(new Paragraph(String.valueOf(pdf.getNumberOfPages())), 0, 0, TextAlignment.LEFT);
+            }
+        }
+    }
+
+    /** The words the renderer itself prints, per language. */
+    record Labels(String number, String issued, String almatyTime, String pagePrefix, String pageJoin, String verifyAt,
+            String scanToVerify) {
+        static Labels of(Language language) {
+            return switch (language) {
+            case KK -> new Labels("Құжат нөмірі", "Берілген уақыты", "Алматы уақыты", "Бет", "/",
+                    "Түпнұсқалығын тексеру:", "Тексеру үшін сканерлеңіз");
+            case RU -> new Labels("Номер документа", "Дата и время выдачи", "время Алматы", "Страница", "из",
+                    "Проверка подлинности:", "Отсканируйте для проверки");
+            case EN -> new Labels("Document No.", "Issued", "Almaty time", "Page", "of", "Verify authenticity:",
+                    "Scan to verify");
+            };
+        }
+
+        String page(int number) {
+            return pagePrefix + " " + number + " " + pageJoin;
+        }
+    }
+
+    private static FontProgram font(String resource) {
+        try (InputStream in = PdfRenderer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource + " is missing from the bundle");
+            }
+            return FontProgramFactory.createFont(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package kz.qyzmet.documents.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import kz.qyzmet.documents.api.Block;
+import kz.qyzmet.documents.api.DocumentSpec;
+import kz.qyzmet.rest.api.Language;
+
+/** The layout as a reader (PDFBox, not the library that wrote it) sees it. */
+class PdfRendererTest {
+    private static final String KAZAKH = "Ә Ғ Қ Ң Ө Ұ Ү Һ І ә ғ қ ң ө ұ ү һ і";
+
+    private static byte[] render(int rows) {
+        List<Block.Column> columns = List.of(new Block.Column("Күні", 2, false), new Block.Column("Сипаттама", 5, false),
+                new Block.Column("Сомасы", 2, true));
+        List<List<String>> table = new ArrayList<>();
+        for (int i = 1; i <= rows; i++) {
+            table.add(List.of("2026-11-" + (i % 28 + 1), "Өтеу № " + i + " — Қазақстан", i + ".00"));
+        }
+        DocumentSpec spec = new DocumentSpec("account-extract", "DEMO-0001", Language.KK, "Жеке шот бойынша үзінді көшірме",
+                List.of(new Block.Fields(List.of(new Block.Field("Клиент", "Айгерім Сейітқали"))),
+                        new Block.Heading("Ақша қаражаты"), new Block.Paragraph(KAZAKH),
+                        Block.Table.of(columns, table, List.of("Барлығы", "", rows + ".00"))),
+                null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfRenderer().render(spec, new PdfRenderer.Letterhead("«Qyzmet Broker» АҚ", "Алматы қ.", "AE-2026-000001",
+                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/AE-2026-000001"), out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void kazakhLettersAreRealTextInEmbeddedFonts() throws IOException {
+        byte[] pdf = render(20);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            for (String letter : KAZAKH.split(" ")) {
+                assertTrue(text.contains(letter), "text extraction finds " + letter);
+            }
+            assertTrue(text.contains("AE-2026-000001"), "the number is printed");
+            assertTrue(text.contains("25.11.2026 15:15"), "issued in Almaty time (UTC+5)");
+            assertTrue(text.contains("Бет 1 / 1"), "page N of M on the page: " + text);
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                }
+            }
+            assertTrue(document.getDocumentCatalog().getMetadata() != null, "PDF/A carries XMP metadata");
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<pdfaid:part>2</pdfaid:part>") || xmp.contains("pdfaid:part=\"2\""), "PDF/A part 2");
+            assertTrue(xmp.contains("<pdfaid:conformance>U</pdfaid:conformance>") || xmp.contains("pdfaid:conformance=\"U\""),
+                    "conformance U");
+        }
+        Path look = Path.of("target", "sample-extract-kk.pdf");
+        Files.write(look, pdf); // to look at: pdftoppm -png -r 80 target/sample-extract-kk.pdf target/sample
+    }
+
+    @Test
+    void longTablesRunOverPagesWithEveryRowAndTheTotalPageCount() throws IOException {
+        byte[] pdf = render(400);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertTrue(pages > 5, "400 rows take several pages: " + pages);
+            String text = new PDFTextStripper().getText(document);
+            for (int i = 1; i <= 400; i++) {
+                assertTrue(text.contains("Өтеу № " + i + " —"), "row " + i);
+            }
+            assertTrue(text.contains("Бет " + pages + " / " + pages), "the last page knows the total");
+            assertTrue(text.contains("400.00"), "totals row");
+        }
+    }
+
+    @Test
+    void seriesAreTheInitialsOfTheKind() {
+        assertEquals("AE", DocumentService.series("account-extract"));
+        assertEquals("OR", DocumentService.series("operations-report"));
+        assertEquals("CI", DocumentService.series("client-instruction"));
+    }
+}

@@ -1,0 +1,54 @@
+package kz.qyzmet.instructions.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import kz.qyzmet.auth.api.ConfirmationChallenge;
+import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.LocalizedText;
+
+/**
+ * Client instructions: created by the client (or prepared by a manager at the
+ * client's request, §35.3), confirmed with a code bound to their digest (§25.2),
+ * then carried out by their service or by staff. Every step is journalled.
+ * Refusals are {@code ProblemException}s with the reason in the client's language.
+ */
+@ProviderType
+public interface Instructions {
+    /** A client's new instruction, checked by its service's handler (§18); status DRAFT. */
+    Instruction create(NewInstruction instruction, Session session, Caller caller);
+
+    /** Sends the client a code bound to the instruction's digest; status AWAITING_CONFIRMATION. Needs a security session. */
+    ConfirmationChallenge requestConfirmation(String instructionId, Session session, Caller caller);
+
+    /**
+     * The client enters the code: the auth core checks it against this instruction's
+     * digest; then the service's handler carries it out or queues it for staff.
+     */
+    Instruction confirm(String instructionId, String challengeId, String code, Session session, Caller caller);
+
+    /** A cancellation instruction for one of the client's instructions not yet executed; confirm it like any other. */
+    Instruction cancel(String instructionId, Session session, Caller caller);
+
+    /** The instruction, if it is this client's; otherwise empty (another client's instruction does not exist for them). */
+    Optional<Instruction> ofClient(String clientId, String instructionId);
+
+    /** A client's instructions, newest first. */
+    List<Instruction> ofClient(String clientId, int limit);
+
+    Optional<Instruction> find(String instructionId);
+
+    // back office
+
+    /** Items accepted for staff processing, earliest deadline first. */
+    List<Instruction> queue(QueueQuery query);
+
+    Instruction take(String instructionId, Caller operator);
+
+    Instruction complete(String instructionId, List<String> documentIds, Caller operator);
+
+    Instruction reject(String instructionId, LocalizedText reason, Caller operator);
+}

@@ -1,0 +1,23 @@
+package kz.qyzmet.instructions.api;
+
+import java.util.List;
+
+import kz.qyzmet.rest.api.LocalizedText;
+
+/** What a handler made of a confirmed instruction. */
+public record Outcome(InstructionStatus status, List<String> documentIds, LocalizedText reason) {
+    /** Carried out at once; the documents it produced. */
+    public static Outcome executed(List<String> documentIds) {
+        return new Outcome(InstructionStatus.EXECUTED, List.copyOf(documentIds), null);
+    }
+
+    /** Refused with the reason the client reads (§19, §29, §30). */
+    public static Outcome refused(LocalizedText reason) {
+        return new Outcome(InstructionStatus.REFUSED, List.of(), reason);
+    }
+
+    /** Accepted for staff processing: it goes to the back-office queue. */
+    public static Outcome queued() {
+        return new Outcome(InstructionStatus.ACCEPTED, List.of(), null);
+    }
+}

@@ -1,0 +1,39 @@
+package kz.qyzmet.instructions.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.rest.api.Language;
+
+/** The JSON the cabinet and the back office see of an instruction. */
+final class InstructionViews {
+    private InstructionViews() {
+    }
+
+    static Map<String, Object> view(Instruction instruction, Language language, boolean overdue) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", instruction.id());
+        view.put("number", instruction.number());
+        view.put("service", instruction.serviceId());
+        view.put("kind", instruction.kind());
+        view.put("client", instruction.clientId());
+        view.put("account", instruction.account());
+        view.put("parameters", instruction.parameters());
+        view.put("summary", instruction.summary().in(language));
+        view.put("status", instruction.status().name());
+        view.put("digest", instruction.digest());
+        view.put("createdBy", instruction.createdBy());
+        view.put("createdAt", instruction.createdAt().toString());
+        view.put("confirmedAt", instruction.confirmedAt() == null ? null : instruction.confirmedAt().toString());
+        view.put("dueBy", instruction.dueBy() == null ? null : instruction.dueBy().toString());
+        view.put("overdue", overdue);
+        view.put("takenBy", instruction.takenBy());
+        view.put("reason", instruction.reason() == null ? null : instruction.reason().in(language));
+        view.put("cancels", instruction.cancels());
+        view.put("form", instruction.formDocumentId() == null ? null : "/api/v1/documents/" + instruction.formDocumentId());
+        view.put("documents", instruction.resultDocumentIds().stream().map(id -> "/api/v1/documents/" + id).toList());
+        view.put("updatedAt", instruction.updatedAt().toString());
+        return view;
+    }
+}

@@ -1,0 +1,132 @@
+package kz.qyzmet.instructions.internal;
+
+import java.time.Clock;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import kz.qyzmet.auth.api.ConfirmationChallenge;
+import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.Instructions;
+import kz.qyzmet.rest.api.ApiResource;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.CommonProblems;
+import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.rest.api.Requests;
+
+/**
+ * The client's instructions in the cabinet: list, look, confirm with the code
+ * (§25.2), cancel by a cancellation instruction. Services create instructions
+ * under their own paths; the confirmation is the same for all.
+ */
+@Component(service = InstructionsResource.class)
+@ApiResource
+@Path("instructions")
+@Produces(MediaType.APPLICATION_JSON)
+public class InstructionsResource {
+    private final Instructions instructions;
+    private final Clock clock;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpHeaders headers;
+
+    @Activate
+    public InstructionsResource(@Reference Instructions instructions, @Reference Clock clock) {
+        this.instructions = instructions;
+        this.clock = clock;
+    }
+
+    /** Body of {@code POST .../confirm}. */
+    public record ConfirmRequest(String challengeId, String code) {
+    }
+
+    @GET
+    public Map<String, Object> mine(@QueryParam("limit") Integer limit) {
+        Session session = session();
+        return Map.of("instructions", instructions.ofClient(session.clientId(), limit == null ? 50 : limit).stream()
+                .map(instruction -> view(instruction)).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> one(@PathParam("id") String id) {
+        Session session = session();
+        return view(instructions.ofClient(session.clientId(), id).orElseThrow(InstructionService::notFound));
+    }
+
+    /** Sends the code bound to this instruction's digest. */
+    @POST
+    @Path("{id}/confirmation")
+    public Map<String, Object> requestConfirmation(@PathParam("id") String id) {
+        return challenge(instructions.requestConfirmation(id, session(), caller()));
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> confirm(@PathParam("id") String id, ConfirmRequest body) {
+        if (body == null) {
+            throw Requests.invalid("body", LocalizedText.of("{\"challengeId\", \"code\"} жіберіңіз.",
+                    "Отправьте {\"challengeId\", \"code\"}.", "Send {\"challengeId\", \"code\"}."));
+        }
+        return view(instructions.confirm(id, Requests.required(body.challengeId(), "challengeId"),
+                Requests.required(body.code(), "code"), session(), caller()));
+    }
+
+    /** A cancellation instruction for this one; the client then confirms it like any other. */
+    @POST
+    @Path("{id}/cancellation")
+    public Map<String, Object> cancel(@PathParam("id") String id) {
+        return view(instructions.cancel(id, session(), caller()));
+    }
+
+    static Map<String, Object> challenge(ConfirmationChallenge challenge) {
+        return Map.of("challengeId", challenge.id(), "digest", challenge.digest(), "channel", challenge.channel(),
+                "expiresAt", challenge.expiresAt().toString());
+    }
+
+    private Map<String, Object> view(Instruction instruction) {
+        return InstructionViews.view(instruction, language(), instruction.isOverdue(clock.instant()));
+    }
+
+    private Language language() {
+        return Language.fromAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private Caller caller() {
+        return Caller.from(request::getAttribute);
+    }
+
+    private Session session() {
+        Session session = Session.from(request::getAttribute);
+        if (session == null) {
+            throw new ProblemException(401, CommonProblems.UNAUTHENTICATED, LocalizedText.of(
+                    "Жеке кабинетке кіріңіз.", "Войдите в личный кабинет.", "Log in to the personal cabinet."));
+        }
+        if (session.clientId() == null) {
+            throw new ProblemException(403, CommonProblems.FORBIDDEN, LocalizedText.of(
+                    "Өтініштер тек клиенттерде болады.", "Поручения есть только у клиентов.", "Only clients have instructions."));
+        }
+        return session;
+    }
+}
