@@ -31,6 +31,25 @@ public record Session(String id, String identityId, String login, Role role, Str
         return stage == SessionStage.SECURITY;
     }
 
+    /**
+     * The session of a client for the current request: 401 (problem) without a
+     * login, 403 for a staff identity, which has no personal account.
+     */
+    public static Session requireClient(Function<String, Object> attributes) {
+        Session session = from(attributes);
+        if (session == null) {
+            throw new kz.qyzmet.rest.api.ProblemException(401, kz.qyzmet.rest.api.CommonProblems.UNAUTHENTICATED,
+                    kz.qyzmet.rest.api.LocalizedText.of("Жеке кабинетке кіріңіз.", "Войдите в личный кабинет.",
+                            "Log in to the personal cabinet."));
+        }
+        if (session.clientId() == null) {
+            throw new kz.qyzmet.rest.api.ProblemException(403, kz.qyzmet.rest.api.CommonProblems.FORBIDDEN,
+                    kz.qyzmet.rest.api.LocalizedText.of("Бұл тек клиенттерге арналған.", "Это доступно только клиентам.",
+                            "This is for clients only."));
+        }
+        return session;
+    }
+
     /** The session of the current request, e.g. {@code Session.from(httpServletRequest::getAttribute)}; null when anonymous. */
     public static Session from(Function<String, Object> attributes) {
         return attributes.apply(ATTRIBUTE) instanceof Session session ? session : null;

@@ -84,11 +84,11 @@ public class AuthResource {
     public record CodePasswordRequest(String identifier, String code, String newPassword) {
     }
 
-    /** A session as its owner sees it. */
-    public record SessionView(String id, String login, String role, String clientId, String kind, String stage,
+    /** A session as its owner sees it; {@code identityId} is the address push messages to the app use. */
+    public record SessionView(String id, String identityId, String login, String role, String clientId, String kind, String stage,
             SecurityMethod securityMethod, boolean passwordChangeRequired, Instant openedAt) {
         static SessionView of(Session session) {
-            return new SessionView(session.id(), session.login(), session.role().id(), session.clientId(),
+            return new SessionView(session.id(), session.identityId(), session.login(), session.role().id(), session.clientId(),
                     session.kind().name().toLowerCase(), session.stage().name().toLowerCase(), session.securityMethod(),
                     session.passwordChangeRequired(), session.openedAt());
         }

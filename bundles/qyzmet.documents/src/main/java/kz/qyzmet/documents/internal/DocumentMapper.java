@@ -37,6 +37,11 @@ public interface DocumentMapper {
             + " ORDER BY issued_at DESC, number DESC LIMIT #{limit}")
     List<DocumentRow> ofClient(@Param("clientId") String clientId, @Param("limit") int limit);
 
+    /** One row with its bytes (a bare {@code byte[]} result would be read by MyBatis as rows of bytes). */
     @Select("SELECT content FROM doc_document WHERE id = #{id}")
-    byte[] content(@Param("id") String id);
+    ContentRow content(@Param("id") String id);
+
+    class ContentRow {
+        public byte[] content;
+    }
 }

@@ -195,11 +195,11 @@ public class DocumentService implements Documents {
 
     @Override
     public void copyContent(String id, OutputStream out) throws IOException {
-        byte[] content = database.read(session -> session.getMapper(DocumentMapper.class).content(id));
-        if (content == null) {
+        DocumentMapper.ContentRow row = database.read(session -> session.getMapper(DocumentMapper.class).content(id));
+        if (row == null || row.content == null) {
             throw new IllegalArgumentException("no document " + id);
         }
-        out.write(content);
+        out.write(row.content);
     }
 
     @Override

@@ -130,18 +130,7 @@ public class DocumentsResource {
     }
 
     private Session client() {
-        Session session = Session.from(request::getAttribute);
-        if (session == null) {
-            throw new ProblemException(401, CommonProblems.UNAUTHENTICATED, LocalizedText.of(
-                    "Құжаттарды көру үшін жеке кабинетке кіріңіз.", "Чтобы увидеть документы, войдите в личный кабинет.",
-                    "Log in to the personal cabinet to see your documents."));
-        }
-        if (session.clientId() == null) {
-            throw new ProblemException(403, CommonProblems.FORBIDDEN, LocalizedText.of(
-                    "Құжаттар тек клиенттерге беріледі.", "Документы выдаются только клиентам.",
-                    "Documents are issued to clients only."));
-        }
-        return session;
+        return Session.requireClient(request::getAttribute);
     }
 
     private static ProblemException notFound() {

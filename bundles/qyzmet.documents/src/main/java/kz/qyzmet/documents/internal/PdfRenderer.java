@@ -62,7 +62,7 @@ import kz.qyzmet.rest.api.Language;
  * takes the memory of a few pages.
  */
 final class PdfRenderer {
-    static final ZoneId BROKER_ZONE = ZoneId.of("Asia/Almaty");
+    static final ZoneId BROKER_ZONE = kz.qyzmet.documents.api.Formats.BROKER_ZONE;
     private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final Color INK = new DeviceRgb(0x1F, 0x29, 0x37);
     private static final Color MUTED = new DeviceRgb(0x5B, 0x67, 0x76);
@@ -248,11 +248,11 @@ final class PdfRenderer {
         static Labels of(Language language) {
             return switch (language) {
             case KK -> new Labels("Құжат нөмірі", "Берілген уақыты", "Алматы уақыты", "Бет", "/",
-                    "Түпнұсқалығын тексеру:", "Тексеру үшін сканерлеңіз");
+                    "Түпнұсқалығын тексеру:", "QR — тексеру");
             case RU -> new Labels("Номер документа", "Дата и время выдачи", "время Алматы", "Страница", "из",
-                    "Проверка подлинности:", "Отсканируйте для проверки");
+                    "Проверка подлинности:", "QR — проверка");
             case EN -> new Labels("Document No.", "Issued", "Almaty time", "Page", "of", "Verify authenticity:",
-                    "Scan to verify");
+                    "QR — verify");
             };
         }
 

@@ -6,12 +6,16 @@ import kz.qyzmet.rest.api.Caller;
 
 /**
  * A service's processing of its confirmed instructions, registered as an OSGi
- * service with the property {@code qyzmet.service.id} naming the service. Without
+ * service with the property {@value #SERVICE_PROPERTY} naming the service (not
+ * {@code qyzmet.service.id}: that one makes a component a catalog entry). Without
  * a registered handler for its service an instruction cannot be confirmed (the
  * service is not installed): the client is told so and nothing changes.
  */
 @ConsumerType
 public interface InstructionHandler {
+    /** Service property: the id of the electronic service whose instructions this handler carries out. */
+    String SERVICE_PROPERTY = "qyzmet.instructions.service";
+
     /**
      * Checks an instruction before it is created (rules §18: the client fills it in
      * correctly). Throws {@code kz.qyzmet.rest.api.ProblemException} naming the field.

@@ -21,6 +21,12 @@ public interface Instructions {
     /** A client's new instruction, checked by its service's handler (§18); status DRAFT. */
     Instruction create(NewInstruction instruction, Session session, Caller caller);
 
+    /**
+     * What a service's "request" endpoint does: creates the instruction and sends
+     * the code to confirm it, in one step (a security session is needed for the code).
+     */
+    Submission submit(NewInstruction instruction, Session session, Caller caller);
+
     /** Sends the client a code bound to the instruction's digest; status AWAITING_CONFIRMATION. Needs a security session. */
     ConfirmationChallenge requestConfirmation(String instructionId, Session session, Caller caller);
 

@@ -21,6 +21,7 @@ public record NewInstruction(String serviceId, String kind, String account, Map<
         Objects.requireNonNull(serviceId, "serviceId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(summary, "summary");
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        // null values are allowed (an absent "as of" means now): Map.copyOf would refuse them
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 }

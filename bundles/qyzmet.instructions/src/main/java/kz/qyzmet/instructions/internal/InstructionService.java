@@ -45,9 +45,9 @@ import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.NewInstruction;
 import kz.qyzmet.instructions.api.Outcome;
 import kz.qyzmet.instructions.api.QueueQuery;
+import kz.qyzmet.instructions.api.Submission;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
-import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.registry.api.Processing;
 import kz.qyzmet.registry.api.RegisteredService;
 import kz.qyzmet.registry.api.ServiceRegistry;
@@ -106,14 +106,14 @@ public class InstructionService implements Instructions {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addHandler(InstructionHandler handler, Map<String, Object> properties) {
-        Object id = properties.get(ElectronicService.ID_PROPERTY);
+        Object id = properties.get(InstructionHandler.SERVICE_PROPERTY);
         if (id != null) {
             handlers.put(String.valueOf(id), handler);
         }
     }
 
     void removeHandler(InstructionHandler handler, Map<String, Object> properties) {
-        Object id = properties.get(ElectronicService.ID_PROPERTY);
+        Object id = properties.get(InstructionHandler.SERVICE_PROPERTY);
         if (id != null) {
             handlers.remove(String.valueOf(id), handler);
         }
@@ -132,6 +132,13 @@ public class InstructionService implements Instructions {
         handler.validate(request, clientId);
         return insert(request.serviceId(), request.kind(), clientId, request.account(), request.parameters(),
                 request.summary(), session.login(), null, caller);
+    }
+
+    @Override
+    public Submission submit(NewInstruction request, Session session, Caller caller) {
+        Instruction created = create(request, session, caller);
+        ConfirmationChallenge challenge = requestConfirmation(created.id(), session, caller);
+        return new Submission(reload(created.id()), challenge);
     }
 
     private Instruction insert(String serviceId, String kind, String clientId, String account, Map<String, Object> parameters,

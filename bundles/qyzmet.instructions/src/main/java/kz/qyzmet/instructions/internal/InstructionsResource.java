@@ -22,13 +22,12 @@ import org.osgi.service.component.annotations.Reference;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.Language;
 import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
 import kz.qyzmet.rest.api.Requests;
 
 /**
@@ -106,7 +105,7 @@ public class InstructionsResource {
     }
 
     private Map<String, Object> view(Instruction instruction) {
-        return InstructionViews.view(instruction, language(), instruction.isOverdue(clock.instant()));
+        return InstructionViews.view(instruction, language(), clock.instant());
     }
 
     private Language language() {
@@ -118,15 +117,6 @@ public class InstructionsResource {
     }
 
     private Session session() {
-        Session session = Session.from(request::getAttribute);
-        if (session == null) {
-            throw new ProblemException(401, CommonProblems.UNAUTHENTICATED, LocalizedText.of(
-                    "Жеке кабинетке кіріңіз.", "Войдите в личный кабинет.", "Log in to the personal cabinet."));
-        }
-        if (session.clientId() == null) {
-            throw new ProblemException(403, CommonProblems.FORBIDDEN, LocalizedText.of(
-                    "Өтініштер тек клиенттерде болады.", "Поручения есть только у клиентов.", "Only clients have instructions."));
-        }
-        return session;
+        return Session.requireClient(request::getAttribute);
     }
 }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionStatus;
+import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.QueueQuery;
 import kz.qyzmet.rest.api.ApiResource;
@@ -102,7 +103,7 @@ public class OperatorQueueResource {
     }
 
     private Map<String, Object> view(Instruction instruction) {
-        return InstructionViews.view(instruction, Language.RU, instruction.isOverdue(clock.instant()));
+        return InstructionViews.view(instruction, Language.RU, clock.instant());
     }
 
     private Caller caller() {

@@ -1,17 +1,17 @@
-package kz.qyzmet.instructions.internal;
+package kz.qyzmet.instructions.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.rest.api.Language;
 
-/** The JSON the cabinet and the back office see of an instruction. */
-final class InstructionViews {
+/** The JSON the cabinet and the back office see of an instruction: one shape for the core and every service. */
+public final class InstructionViews {
     private InstructionViews() {
     }
 
-    static Map<String, Object> view(Instruction instruction, Language language, boolean overdue) {
+    public static Map<String, Object> view(Instruction instruction, Language language, java.time.Instant now) {
+        boolean overdue = instruction.isOverdue(now);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", instruction.id());
         view.put("number", instruction.number());
@@ -34,6 +34,16 @@ final class InstructionViews {
         view.put("form", instruction.formDocumentId() == null ? null : "/api/v1/documents/" + instruction.formDocumentId());
         view.put("documents", instruction.resultDocumentIds().stream().map(id -> "/api/v1/documents/" + id).toList());
         view.put("updatedAt", instruction.updatedAt().toString());
+        return view;
+    }
+
+    /** The answer to a service's request endpoint: the instruction, and the challenge to answer with the code. */
+    public static Map<String, Object> view(Submission submission, Language language, java.time.Instant now) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("instruction", view(submission.instruction(), language, now));
+        view.put("confirmation", Map.of("challengeId", submission.challenge().id(), "digest", submission.challenge().digest(),
+                "channel", submission.challenge().channel(), "expiresAt", submission.challenge().expiresAt().toString(),
+                "confirm", "/api/v1/instructions/" + submission.instruction().id() + "/confirm"));
         return view;
     }
 }

@@ -1,0 +1,181 @@
+package kz.qyzmet.service.extract.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import kz.qyzmet.clients.api.Client;
+import kz.qyzmet.clients.api.ClientRecords;
+import kz.qyzmet.documents.api.Block;
+import kz.qyzmet.documents.api.DocumentSpec;
+import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.documents.api.Formats;
+import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.InstructionHandler;
+import kz.qyzmet.instructions.api.NewInstruction;
+import kz.qyzmet.instructions.api.Outcome;
+import kz.qyzmet.ledger.api.Account;
+import kz.qyzmet.ledger.api.AccountType;
+import kz.qyzmet.ledger.api.Asset;
+import kz.qyzmet.ledger.api.AssetKind;
+import kz.qyzmet.ledger.api.Balance;
+import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.CommonProblems;
+import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.rest.api.Requests;
+
+/**
+ * Carries out a confirmed extract instruction: the balances the ledger holds for
+ * the account (now, or recomputed from the postings as of the chosen time,
+ * §16.2), laid out as a PDF by the documents core.
+ */
+@Component(service = InstructionHandler.class, property = InstructionHandler.SERVICE_PROPERTY + "=" + ExtractHandler.SERVICE_ID)
+public class ExtractHandler implements InstructionHandler {
+    static final String SERVICE_ID = "extract";
+    static final String KIND = "account-extract";
+
+    private final Ledger ledger;
+    private final Documents documents;
+
+    /** Optional: without client records the extract names the account's holder as the ledger knows it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClientRecords clients;
+
+    @Activate
+    public ExtractHandler(@Reference Ledger ledger, @Reference Documents documents) {
+        this.ledger = ledger;
+        this.documents = documents;
+    }
+
+    @Override
+    public void validate(NewInstruction instruction, String clientId) {
+        ownAccount(String.valueOf(instruction.parameters().get("account")), clientId);
+    }
+
+    /** The client's own personal account; any other is "not found" (it is not theirs to ask about). */
+    Account ownAccount(String accountId, String clientId) {
+        return ledger.account(accountId).filter(account -> account.type() == AccountType.CLIENT)
+                .filter(account -> clientId.equals(account.owner()))
+                .orElseThrow(() -> Requests.invalid("account", LocalizedText.of(
+                        "{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",
+                        "Personal account {account} not found.").format(Map.of("account", accountId))));
+    }
+
+    @Override
+    public Outcome execute(Instruction instruction, Caller caller) {
+        Map<String, Object> parameters = instruction.parameters();
+        Account account = ownAccount(instruction.account(), instruction.clientId());
+        Language language = Optional.ofNullable(Language.fromTag((String) parameters.get("language"))).orElse(Language.RU);
+        Instant asOf = parameters.get("asOf") == null ? null : Instant.parse((String) parameters.get("asOf"));
+        Instant shownAt = asOf == null ? instruction.confirmedAt() : asOf;
+        List<Balance> balances = asOf == null ? ledger.balances(account.id()) : ledger.balancesAsOf(account.id(), asOf);
+        return Outcome.executed(List.of(documents.issue(spec(instruction, account, balances, shownAt, language), caller).id()));
+    }
+
+    DocumentSpec spec(Instruction instruction, Account account, List<Balance> balances, Instant shownAt, Language language) {
+        Words words = Words.of(language);
+        String holder = Optional.ofNullable(clients).flatMap(records -> records.find(instruction.clientId()))
+                .map(Client::data).map(data -> data.name() + (data.taxId() == null ? "" : " · " + words.taxId() + " " + data.taxId()))
+                .orElse(account.name());
+        List<List<String>> money = new ArrayList<>();
+        List<List<String>> securities = new ArrayList<>();
+        balances.stream().sorted(Comparator.comparing(Balance::asset)).forEach(balance -> {
+            Asset asset = ledger.asset(balance.asset()).orElse(new Asset(balance.asset(), AssetKind.CURRENCY, 2, balance.asset()));
+            List<String> row = List.of(asset.code(), asset.name(), Formats.amount(balance.available(), asset.scale(), language),
+                    Formats.amount(balance.held(), asset.scale(), language),
+                    Formats.amount(balance.blocked(), asset.scale(), language),
+                    Formats.amount(balance.total(), asset.scale(), language));
+            (asset.kind() == AssetKind.SECURITY ? securities : money).add(row);
+        });
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Fields(List.of(new Block.Field(words.holder(), holder),
+                new Block.Field(words.account(), account.id()),
+                new Block.Field(words.opened(), Formats.dateTime(account.openedAt())),
+                new Block.Field(words.asOf(), Formats.dateTime(shownAt) + " (" + words.almaty() + ")"),
+                new Block.Field(words.instruction(), instruction.number()))));
+        blocks.add(new Block.Heading(words.money()));
+        blocks.add(money.isEmpty() ? new Block.Paragraph(words.none()) : Block.Table.of(columns(words, words.currency()), money, null));
+        blocks.add(new Block.Heading(words.securities()));
+        blocks.add(securities.isEmpty() ? new Block.Paragraph(words.none())
+                : Block.Table.of(columns(words, "ISIN"), securities, List.of(words.positions(), String.valueOf(securities.size()),
+                        "", "", "", "")));
+        blocks.add(new Block.Paragraph(words.basis()));
+        return new DocumentSpec(KIND, instruction.clientId(), language, words.title(), blocks, instruction.id());
+    }
+
+    private static List<Block.Column> columns(Words words, String code) {
+        return List.of(new Block.Column(code, 2.2f, false), new Block.Column(words.name(), 4, false),
+                new Block.Column(words.available(), 2.4f, true), new Block.Column(words.held(), 2, true),
+                new Block.Column(words.blocked(), 2, true), new Block.Column(words.total(), 2.4f, true));
+    }
+
+    /** An ISO instant, or a date meaning the end of that day in Almaty; never in the future. Null: now. */
+    static Instant asOf(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = value.trim().length() == 10
+                    ? LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(Formats.BROKER_ZONE).toInstant()
+                    : Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw Requests.invalid("asOf", LocalizedText.of("asOf: 2026-11-01 немесе 2026-11-01T12:00:00Z сияқты уақыт.",
+                    "asOf: дата вида 2026-11-01 или момент вида 2026-11-01T12:00:00Z.",
+                    "asOf: a date like 2026-11-01 or an instant like 2026-11-01T12:00:00Z."));
+        }
+        if (at.isAfter(now)) {
+            // the end of today has not come yet: today's date means "now"
+            if (value.trim().length() == 10 && !LocalDate.parse(value.trim()).isAfter(Formats.day(now))) {
+                return null;
+            }
+            throw Requests.invalid("asOf", LocalizedText.of("Болашақтағы сәтке үзінді көшірме жасалмайды.",
+                    "Выписка на будущий момент невозможна.", "An extract cannot be as of a future time."));
+        }
+        return at;
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of("Сұрау табылмады.", "Запрос не найден.",
+                "No such request."));
+    }
+
+    /** The words of the extract, per language. */
+    record Words(String title, String holder, String taxId, String account, String opened, String asOf, String almaty,
+            String instruction, String money, String securities, String currency, String name, String available, String held,
+            String blocked, String total, String positions, String none, String basis) {
+        static Words of(Language language) {
+            return switch (language) {
+            case KK -> new Words("Жеке шот бойынша үзінді көшірме", "Шот иесі", "ЖСН/БСН", "Жеке шот", "Шот ашылған",
+                    "Жағдайы бойынша", "Алматы уақыты", "Клиент өтініші", "Ақша қаражаты", "Бағалы қағаздар", "Валюта",
+                    "Атауы", "Қолжетімді", "Ұсталған", "Бұғатталған", "Барлығы", "Позициялар", "Жоқ.",
+                    "Үзінді көшірме номиналды ұстау есебі жүйесінің деректері бойынша жасалды (Ережелердің 7.1-тармағы).");
+            case RU -> new Words("Выписка по лицевому счёту", "Владелец счёта", "ИИН/БИН", "Лицевой счёт", "Счёт открыт",
+                    "По состоянию на", "время Алматы", "Поручение клиента", "Денежные средства", "Ценные бумаги", "Валюта",
+                    "Наименование", "Доступно", "Удержано", "Заблокировано", "Всего", "Позиций", "Нет.",
+                    "Выписка сформирована по данным системы учёта номинального держания (п. 7.1 Правил).");
+            case EN -> new Words("Personal account extract", "Account holder", "IIN/BIN", "Personal account", "Account opened",
+                    "As of", "Almaty time", "Client instruction", "Money", "Securities", "Currency", "Name", "Available",
+                    "Held", "Blocked", "Total", "Positions", "None.",
+                    "Formed from the records of the nominee-holding accounting system (rules §7.1).");
+            };
+        }
+    }
+
+}
