@@ -149,6 +149,21 @@ public final class ItSupport {
         return ssl;
     }
 
+    /** A download: the bytes exactly as they came. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** An upload of raw bytes, e.g. a document to verify. */
+    public HttpResponse<String> postBytes(String path, byte[] body, String contentType, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType), headers);
+    }
+
     public HttpResponse<String> get(String path, String... headers) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }

@@ -164,8 +164,13 @@ final class PdfRenderer {
     private static void table(Document document, Block.Table spec, PdfFont strong) {
         List<Block.Column> columns = spec.columns();
         float[] weights = new float[columns.size()];
+        float totalWeight = 0;
+        for (Block.Column column : columns) {
+            totalWeight += column.weight();
+        }
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = columns.get(i).weight();
+            // relative weights as percentages of the width, summing to exactly 100
+            weights[i] = 100f * columns.get(i).weight() / totalWeight;
         }
         Table table = new Table(UnitValue.createPercentArray(weights), true).useAllAvailableWidth();
         for (Block.Column column : columns) {

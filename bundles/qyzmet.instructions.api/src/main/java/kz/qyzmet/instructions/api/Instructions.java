@@ -49,11 +49,12 @@ public interface Instructions {
 
     // back office
 
-    /** Items accepted for staff processing, earliest deadline first. */
+    /** Items accepted for staff processing (those with a deadline), earliest deadline first. */
     List<Instruction> queue(QueueQuery query);
 
     Instruction take(String instructionId, Caller operator);
 
+    /** Finishes work in progress (an operator's, or a service's background job) with the documents it produced. */
     Instruction complete(String instructionId, List<String> documentIds, Caller operator);
 
     Instruction reject(String instructionId, LocalizedText reason, Caller operator);

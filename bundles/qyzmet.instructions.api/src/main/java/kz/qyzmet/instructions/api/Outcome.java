@@ -16,6 +16,15 @@ public record Outcome(InstructionStatus status, List<String> documentIds, Locali
         return new Outcome(InstructionStatus.REFUSED, List.of(), reason);
     }
 
+    /**
+     * Taken into work by the system itself (a background job, e.g. a long report):
+     * IN_WORK without a staff deadline; the service later calls
+     * {@link Instructions#complete} or {@link Instructions#reject}.
+     */
+    public static Outcome working() {
+        return new Outcome(InstructionStatus.IN_WORK, List.of(), null);
+    }
+
     /** Accepted for staff processing: it goes to the back-office queue. */
     public static Outcome queued() {
         return new Outcome(InstructionStatus.ACCEPTED, List.of(), null);

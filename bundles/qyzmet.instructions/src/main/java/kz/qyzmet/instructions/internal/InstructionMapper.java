@@ -42,6 +42,7 @@ public interface InstructionMapper {
 
     @Select("<script>SELECT " + COLUMNS + " FROM instr_instruction WHERE status IN"
             + " <foreach item='s' collection='statuses' open='(' separator=',' close=')'>#{s}</foreach>"
+            + " AND due_by IS NOT NULL"
             + " <if test='serviceId != null'> AND service_id = #{serviceId}</if>"
             + " <if test='overdueBefore != null'> AND due_by &lt; #{overdueBefore}</if>"
             + " ORDER BY due_by IS NULL, due_by, created_at LIMIT #{limit}</script>")
@@ -68,6 +69,10 @@ public interface InstructionMapper {
     @Update("UPDATE instr_instruction SET status = 'IN_WORK', taken_by = #{operator}, taken_at = #{at}, updated_at = #{at}"
             + " WHERE id = #{id} AND status = 'ACCEPTED'")
     int take(@Param("id") String id, @Param("operator") String operator, @Param("at") LocalDateTime at);
+
+    @Update("UPDATE instr_instruction SET status = 'IN_WORK', taken_by = #{actor}, taken_at = #{at}, updated_at = #{at}"
+            + " WHERE id = #{id} AND status = 'CONFIRMED'")
+    int work(@Param("id") String id, @Param("actor") String actor, @Param("at") LocalDateTime at);
 
     @Update("UPDATE instr_instruction SET status = 'EXECUTED', result_document_ids = #{documents}, updated_at = #{at}"
             + " WHERE id = #{id} AND status = #{from}")

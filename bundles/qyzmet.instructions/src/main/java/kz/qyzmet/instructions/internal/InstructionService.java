@@ -264,6 +264,9 @@ public class InstructionService implements Instructions {
                     mapper -> mapper.accept(instruction.id(), InstructionStatus.CONFIRMED.name(),
                             InstructionStatus.ACCEPTED.name(), utc(due), utc(now)), caller, Map.of("dueBy", due.toString()));
         }
+        case IN_WORK -> move(instruction, InstructionStatus.CONFIRMED, InstructionStatus.IN_WORK, actor,
+                mapper -> mapper.work(instruction.id(), "system:" + instruction.serviceId(), utc(now)), caller,
+                Map.of("by", "system"));
         default -> throw new IllegalStateException("a handler answered " + outcome.status());
         }
         return reload(instruction.id());

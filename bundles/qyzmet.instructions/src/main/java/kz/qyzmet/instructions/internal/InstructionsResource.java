@@ -18,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.Session;
@@ -50,7 +51,8 @@ public class InstructionsResource {
     HttpHeaders headers;
 
     @Activate
-    public InstructionsResource(@Reference Instructions instructions, @Reference Clock clock) {
+    public InstructionsResource(@Reference Instructions instructions,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock) {
         this.instructions = instructions;
         this.clock = clock;
     }

@@ -18,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionStatus;
@@ -48,7 +49,8 @@ public class OperatorQueueResource {
     HttpServletRequest request;
 
     @Activate
-    public OperatorQueueResource(@Reference Instructions instructions, @Reference Clock clock) {
+    public OperatorQueueResource(@Reference Instructions instructions,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock) {
         this.instructions = instructions;
         this.clock = clock;
     }

@@ -24,6 +24,12 @@ public interface Ledger {
 
     Optional<Account> account(String id);
 
+    /** The client's own personal account (type CLIENT, owned by {@code clientId}); empty for any other. */
+    default Optional<Account> clientAccount(String id, String clientId) {
+        return id == null || clientId == null ? Optional.empty()
+                : account(id).filter(account -> account.type() == AccountType.CLIENT && clientId.equals(account.owner()));
+    }
+
     /**
      * Posts an entry in one transaction: balanced per asset, no account other than
      * EXTERNAL below zero on any sub-account, also under concurrent requests.

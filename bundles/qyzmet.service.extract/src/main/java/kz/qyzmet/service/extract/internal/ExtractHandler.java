@@ -27,7 +27,6 @@ import kz.qyzmet.instructions.api.InstructionHandler;
 import kz.qyzmet.instructions.api.NewInstruction;
 import kz.qyzmet.instructions.api.Outcome;
 import kz.qyzmet.ledger.api.Account;
-import kz.qyzmet.ledger.api.AccountType;
 import kz.qyzmet.ledger.api.Asset;
 import kz.qyzmet.ledger.api.AssetKind;
 import kz.qyzmet.ledger.api.Balance;
@@ -70,9 +69,7 @@ public class ExtractHandler implements InstructionHandler {
 
     /** The client's own personal account; any other is "not found" (it is not theirs to ask about). */
     Account ownAccount(String accountId, String clientId) {
-        return ledger.account(accountId).filter(account -> account.type() == AccountType.CLIENT)
-                .filter(account -> clientId.equals(account.owner()))
-                .orElseThrow(() -> Requests.invalid("account", LocalizedText.of(
+        return ledger.clientAccount(accountId, clientId).orElseThrow(() -> Requests.invalid("account", LocalizedText.of(
                         "{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",
                         "Personal account {account} not found.").format(Map.of("account", accountId))));
     }

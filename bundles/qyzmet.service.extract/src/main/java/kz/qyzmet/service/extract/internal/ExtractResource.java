@@ -18,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.instructions.api.InstructionViews;
@@ -60,7 +61,8 @@ public class ExtractResource {
     HttpHeaders headers;
 
     @Activate
-    public ExtractResource(@Reference Instructions instructions, @Reference Clock clock) {
+    public ExtractResource(@Reference Instructions instructions,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock) {
         this.instructions = instructions;
         this.clock = clock;
     }

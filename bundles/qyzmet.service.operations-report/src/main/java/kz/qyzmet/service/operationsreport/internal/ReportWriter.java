@@ -1,0 +1,300 @@
+package kz.qyzmet.service.operationsreport.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import kz.qyzmet.documents.api.Block;
+import kz.qyzmet.documents.api.DocumentSpec;
+import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.documents.api.FileSpec;
+import kz.qyzmet.documents.api.Formats;
+import kz.qyzmet.documents.api.StoredDocument;
+import kz.qyzmet.ledger.api.Asset;
+import kz.qyzmet.ledger.api.AssetKind;
+import kz.qyzmet.ledger.api.Balance;
+import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.ledger.api.Operation;
+import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.rest.api.Language;
+
+/**
+ * Writes one operations report (rules §7.1.2): the opening balance of every asset,
+ * every operation of the period with all its details, and the closing balance,
+ * reconciled: opening + credits + debits must equal the closing balance the ledger
+ * recomputes, or the report is not issued. Operations are streamed from the
+ * ledger straight into the document (PDF, CSV or JSON): memory does not grow
+ * with the length of the period.
+ */
+final class ReportWriter {
+    static final String KIND = "operations-report";
+
+    private final Ledger ledger;
+    private final Documents documents;
+
+    ReportWriter(Ledger ledger, Documents documents) {
+        this.ledger = ledger;
+        this.documents = documents;
+    }
+
+    /** Per asset: what the account held before the period, what moved, what it holds after. */
+    static final class Reconciliation {
+        final Map<String, BigDecimal> opening = new TreeMap<>();
+        final Map<String, BigDecimal> credits = new TreeMap<>();
+        final Map<String, BigDecimal> debits = new TreeMap<>();
+        final Map<String, BigDecimal> closing = new TreeMap<>();
+        long operations;
+
+        void add(Operation operation) {
+            operations++;
+            Map<String, BigDecimal> side = operation.amount().signum() >= 0 ? credits : debits;
+            side.merge(operation.asset(), operation.amount(), BigDecimal::add);
+        }
+
+        /** The assets whose opening + movements differ from the ledger's closing balance. */
+        List<String> mismatches() {
+            List<String> assets = new ArrayList<>();
+            for (String asset : assets()) {
+                BigDecimal expected = get(opening, asset).add(get(credits, asset)).add(get(debits, asset));
+                if (expected.compareTo(get(closing, asset)) != 0) {
+                    assets.add(asset);
+                }
+            }
+            return assets;
+        }
+
+        List<String> assets() {
+            TreeMap<String, Boolean> all = new TreeMap<>();
+            for (Map<String, BigDecimal> map : List.of(opening, credits, debits, closing)) {
+                map.keySet().forEach(asset -> all.put(asset, true));
+            }
+            return new ArrayList<>(all.keySet());
+        }
+
+        static BigDecimal get(Map<String, BigDecimal> map, String asset) {
+            return map.getOrDefault(asset, BigDecimal.ZERO);
+        }
+    }
+
+    /** How far a report got: operations written, and the time of the last one. */
+    @FunctionalInterface
+    interface Progress {
+        void at(long operations, Instant lastPostedAt);
+    }
+
+    record Request(String instructionId, String instructionNumber, String clientId, String account, Period period,
+            String format, Language language) {
+    }
+
+    StoredDocument write(Request request, Progress progress, Caller caller) {
+        Reconciliation totals = new Reconciliation();
+        // balances at the instant just before each bound: the ledger counts postings at or before
+        Instant beforeFrom = request.period().from().minus(1, ChronoUnit.MICROS);
+        Instant beforeTo = request.period().to().minus(1, ChronoUnit.MICROS);
+        for (Balance balance : ledger.balancesAsOf(request.account(), beforeFrom)) {
+            totals.opening.put(balance.asset(), balance.total());
+        }
+        Words words = Words.of(request.language());
+        String title = words.title() + " · " + request.account() + " · " + Formats.date(Formats.day(request.period().from()))
+                + "–" + Formats.date(Formats.day(beforeTo));
+        StoredDocument document = switch (request.format()) {
+        case "csv" -> documents.issue(new FileSpec(KIND, request.clientId(), request.language(), title, "text/csv", "csv",
+                request.instructionId()), out -> csv(request, totals, progress, out), caller);
+        case "json" -> documents.issue(new FileSpec(KIND, request.clientId(), request.language(), title, "application/json",
+                "json", request.instructionId()), out -> json(request, totals, progress, beforeTo, out), caller);
+        default -> documents.issue(pdf(request, totals, progress, beforeTo, words), caller);
+        };
+        return document;
+    }
+
+    /** Closing balances, then the check; a report that does not reconcile must not be issued. */
+    private void close(Request request, Reconciliation totals, Instant beforeTo) {
+        for (Balance balance : ledger.balancesAsOf(request.account(), beforeTo)) {
+            totals.closing.put(balance.asset(), balance.total());
+        }
+        List<String> mismatches = totals.mismatches();
+        if (!mismatches.isEmpty()) {
+            throw new IllegalStateException("operations of " + request.account() + " do not reconcile for " + mismatches);
+        }
+    }
+
+    private void stream(Request request, Reconciliation totals, Progress progress, java.util.function.Consumer<Operation> sink) {
+        Instant[] last = { request.period().from() };
+        ledger.operations(request.account(), request.period().from(), request.period().to(), operation -> {
+            totals.add(operation);
+            sink.accept(operation);
+            last[0] = operation.postedAt();
+            if (totals.operations % 2000 == 0) {
+                progress.at(totals.operations, last[0]);
+            }
+        });
+        progress.at(totals.operations, last[0]);
+    }
+
+    private DocumentSpec pdf(Request request, Reconciliation totals, Progress progress, Instant beforeTo, Words words) {
+        Language language = request.language();
+        Map<String, Asset> assets = new TreeMap<>();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Fields(List.of(new Block.Field(words.account(), request.account()),
+                new Block.Field(words.period(), Formats.dateTime(request.period().from()) + " — "
+                        + Formats.dateTime(request.period().to()) + " (" + words.almaty() + ")"),
+                new Block.Field(words.instruction(), request.instructionNumber()))));
+        blocks.add(new Block.Heading(words.operations()));
+        List<Block.Column> columns = List.of(new Block.Column(words.time(), 2.6f, false),
+                new Block.Column(words.entry(), 1.3f, false), new Block.Column(words.kind(), 2.2f, false),
+                new Block.Column(words.description(), 4.2f, false), new Block.Column(words.asset(), 2.2f, false),
+                new Block.Column(words.subAccount(), 1.8f, false), new Block.Column(words.amount(), 2.4f, true));
+        blocks.add(new Block.Table(columns, sink -> stream(request, totals, progress, operation -> {
+            Asset asset = assets.computeIfAbsent(operation.asset(), this::asset);
+            String description = operation.description()
+                    + (operation.reference() == null || operation.reference().isBlank() ? "" : " · " + operation.reference())
+                    + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses());
+            sink.accept(List.of(Formats.dateTime(operation.postedAt()), String.valueOf(operation.entryId()), operation.kind(),
+                    description, operation.asset(), operation.subAccount().name(),
+                    Formats.amount(operation.amount(), asset.scale(), language)));
+        }), () -> List.of(words.count(), String.valueOf(totals.operations), "", "", "", "", "")));
+        // laid out after the operations: the sums are counted while they stream
+        blocks.add(new Block.Heading(words.reconciliation()));
+        blocks.add(new Block.Table(List.of(new Block.Column(words.asset(), 3, false), new Block.Column(words.opening(), 2.5f, true),
+                new Block.Column(words.credits(), 2.5f, true), new Block.Column(words.debits(), 2.5f, true),
+                new Block.Column(words.closing(), 2.5f, true)), sink -> {
+                    close(request, totals, beforeTo);
+                    for (String code : totals.assets()) {
+                        int scale = assets.computeIfAbsent(code, this::asset).scale();
+                        sink.accept(List.of(code, Formats.amount(Reconciliation.get(totals.opening, code), scale, language),
+                                Formats.amount(Reconciliation.get(totals.credits, code), scale, language),
+                                Formats.amount(Reconciliation.get(totals.debits, code), scale, language),
+                                Formats.amount(Reconciliation.get(totals.closing, code), scale, language)));
+                    }
+                }, () -> null));
+        blocks.add(new Block.Paragraph(words.basis()));
+        return new DocumentSpec(KIND, request.clientId(), language, words.title(), blocks, request.instructionId());
+    }
+
+    private Asset asset(String code) {
+        return ledger.asset(code).orElse(new Asset(code, AssetKind.CURRENCY, 2, code));
+    }
+
+    private void csv(Request request, Reconciliation totals, Progress progress, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write("posted_at,entry_id,posting_id,kind,description,reference,reverses,sub_account,asset,amount\r\n");
+        try {
+            stream(request, totals, progress, operation -> {
+                try {
+                    writer.write(String.join(",", operation.postedAt().toString(), String.valueOf(operation.entryId()),
+                            String.valueOf(operation.postingId()), csv(operation.kind()), csv(operation.description()),
+                            csv(operation.reference()), operation.reverses() == null ? "" : String.valueOf(operation.reverses()),
+                            operation.subAccount().name(), operation.asset(), operation.amount().toPlainString()));
+                    writer.write("\r\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        close(request, totals, request.period().to().minus(1, ChronoUnit.MICROS));
+        writer.flush();
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    private void json(Request request, Reconciliation totals, Progress progress, Instant beforeTo, OutputStream out)
+            throws IOException {
+        JsonGenerator json = new JsonFactory().createGenerator(out);
+        json.writeStartObject();
+        json.writeStringField("account", request.account());
+        json.writeStringField("from", request.period().from().toString());
+        json.writeStringField("to", request.period().to().toString());
+        json.writeStringField("instruction", request.instructionNumber());
+        json.writeObjectFieldStart("opening");
+        for (Map.Entry<String, BigDecimal> balance : totals.opening.entrySet()) {
+            json.writeStringField(balance.getKey(), balance.getValue().toPlainString());
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("operations");
+        try {
+            stream(request, totals, progress, operation -> {
+                try {
+                    json.writeStartObject();
+                    json.writeStringField("postedAt", operation.postedAt().toString());
+                    json.writeNumberField("entryId", operation.entryId());
+                    json.writeNumberField("postingId", operation.postingId());
+                    json.writeStringField("kind", operation.kind());
+                    json.writeStringField("description", operation.description());
+                    json.writeStringField("reference", operation.reference());
+                    if (operation.reverses() != null) {
+                        json.writeNumberField("reverses", operation.reverses());
+                    }
+                    json.writeStringField("subAccount", operation.subAccount().name());
+                    json.writeStringField("asset", operation.asset());
+                    json.writeStringField("amount", operation.amount().toPlainString());
+                    json.writeEndObject();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        json.writeEndArray();
+        close(request, totals, beforeTo);
+        json.writeObjectFieldStart("closing");
+        for (Map.Entry<String, BigDecimal> balance : totals.closing.entrySet()) {
+            json.writeStringField(balance.getKey(), balance.getValue().toPlainString());
+        }
+        json.writeEndObject();
+        json.writeNumberField("operationCount", totals.operations);
+        json.writeEndObject();
+        json.flush();
+    }
+
+    /** The words of the report, per language. */
+    record Words(String title, String account, String period, String almaty, String instruction, String operations,
+            String time, String entry, String kind, String description, String asset, String subAccount, String amount,
+            String reverses, String count, String reconciliation, String opening, String credits, String debits,
+            String closing, String basis) {
+        static Words of(Language language) {
+            return switch (language) {
+            case KK -> new Words("Операциялар туралы есеп", "Жеке шот", "Кезең", "Алматы уақыты", "Клиент өтініші",
+                    "Кезеңдегі операциялар", "Уақыты", "Жазба", "Түрі", "Сипаттама", "Актив", "Шот бөлігі", "Сомасы",
+                    "кері қайтарады", "Операциялар саны", "Салыстыру", "Кезең басындағы қалдық", "Түсімдер", "Есептен шығару",
+                    "Кезең соңындағы қалдық",
+                    "Есеп номиналды ұстау есебі жүйесінің деректері бойынша, кезеңнің барлық операцияларымен жасалды "
+                            + "(Ережелердің 7.1-тармағы, 16.3-тармақ).");
+            case RU -> new Words("Отчёт об операциях", "Лицевой счёт", "Период", "время Алматы", "Поручение клиента",
+                    "Операции за период", "Время", "Запись", "Вид", "Описание", "Актив", "Субсчёт", "Сумма", "сторнирует",
+                    "Операций", "Сверка", "Остаток на начало", "Поступления", "Списания", "Остаток на конец",
+                    "Отчёт сформирован по данным системы учёта номинального держания со всеми операциями периода "
+                            + "(п. 7.1, п. 16.3 Правил).");
+            case EN -> new Words("Operations report", "Personal account", "Period", "Almaty time", "Client instruction",
+                    "Operations of the period", "Time", "Entry", "Kind", "Description", "Asset", "Sub-account", "Amount",
+                    "reverses", "Operations", "Reconciliation", "Opening balance", "Credits", "Debits", "Closing balance",
+                    "Formed from the records of the nominee-holding accounting system with every operation of the period "
+                            + "(rules §7.1, §16.3).");
+            };
+        }
+    }
+}
