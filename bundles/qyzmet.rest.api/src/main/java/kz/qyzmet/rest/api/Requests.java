@@ -36,4 +36,33 @@ public final class Requests {
                     "{field} must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z.").format(Map.of("field", field)));
         }
     }
+
+    /**
+     * "As of" a moment in the past: an ISO-8601 instant, or a date meaning the end of
+     * that day in {@code zone}. Null or blank, or today's date, mean now (null). A
+     * moment in the future is refused naming the field.
+     */
+    public static Instant pastMoment(String field, String value, Instant now, java.time.ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        boolean date = text.length() == 10;
+        Instant at;
+        try {
+            at = date ? java.time.LocalDate.parse(text).plusDays(1).atStartOfDay(zone).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, LocalizedText.of("{field}: 2026-11-01 сияқты күн немесе 2026-11-01T12:00:00Z сияқты сәт.",
+                    "{field}: дата вида 2026-11-01 или момент вида 2026-11-01T12:00:00Z.",
+                    "{field}: a date like 2026-11-01 or an instant like 2026-11-01T12:00:00Z.").format(Map.of("field", field)));
+        }
+        if (!at.isAfter(now)) {
+            return at;
+        }
+        if (date && !java.time.LocalDate.parse(text).isAfter(now.atZone(zone).toLocalDate())) {
+            return null; // today: the end of the day has not come, the state is the current one
+        }
+        throw invalid(field, LocalizedText.of("{field} болашақта бола алмайды.", "{field} не может быть в будущем.",
+                "{field} cannot be in the future.").format(Map.of("field", field)));
+    }
 }

@@ -1,8 +1,6 @@
 package kz.qyzmet.service.extract.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,32 +118,6 @@ public class ExtractHandler implements InstructionHandler {
         return List.of(new Block.Column(code, 2.2f, false), new Block.Column(words.name(), 4, false),
                 new Block.Column(words.available(), 2.4f, true), new Block.Column(words.held(), 2, true),
                 new Block.Column(words.blocked(), 2, true), new Block.Column(words.total(), 2.4f, true));
-    }
-
-    /** An ISO instant, or a date meaning the end of that day in Almaty; never in the future. Null: now. */
-    static Instant asOf(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Instant at;
-        try {
-            at = value.trim().length() == 10
-                    ? LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(Formats.BROKER_ZONE).toInstant()
-                    : Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw Requests.invalid("asOf", LocalizedText.of("asOf: 2026-11-01 немесе 2026-11-01T12:00:00Z сияқты уақыт.",
-                    "asOf: дата вида 2026-11-01 или момент вида 2026-11-01T12:00:00Z.",
-                    "asOf: a date like 2026-11-01 or an instant like 2026-11-01T12:00:00Z."));
-        }
-        if (at.isAfter(now)) {
-            // the end of today has not come yet: today's date means "now"
-            if (value.trim().length() == 10 && !LocalDate.parse(value.trim()).isAfter(Formats.day(now))) {
-                return null;
-            }
-            throw Requests.invalid("asOf", LocalizedText.of("Болашақтағы сәтке үзінді көшірме жасалмайды.",
-                    "Выписка на будущий момент невозможна.", "An extract cannot be as of a future time."));
-        }
-        return at;
     }
 
     static ProblemException notFound() {

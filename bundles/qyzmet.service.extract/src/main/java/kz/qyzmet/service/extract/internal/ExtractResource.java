@@ -92,8 +92,9 @@ public class ExtractResource {
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("account", account);
-        parameters.put("asOf", ExtractHandler.asOf(wanted.asOf(), clock.instant()) == null ? null
-                : ExtractHandler.asOf(wanted.asOf(), clock.instant()).toString());
+        java.time.Instant asOf = Requests.pastMoment("asOf", wanted.asOf(), clock.instant(),
+                kz.qyzmet.documents.api.Formats.BROKER_ZONE);
+        parameters.put("asOf", asOf == null ? null : asOf.toString());
         parameters.put("language", language.tag());
         String when = parameters.get("asOf") == null ? null : kz.qyzmet.documents.api.Formats.dateTime(
                 java.time.Instant.parse((String) parameters.get("asOf")));
