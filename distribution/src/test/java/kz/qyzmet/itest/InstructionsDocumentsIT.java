@@ -181,20 +181,9 @@ public class InstructionsDocumentsIT {
         }
         String clientId = "ITC-" + n + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         String login = "docs" + n + "x" + UUID.randomUUID().toString().substring(0, 4);
-        String phone = "+77016" + String.format("%06d", n);
-        HttpResponse<String> created = platform.operatorPost("operator/identities", "{\"login\":\"" + login + "\",\"phone\":\""
-                + phone + "\",\"clientId\":\"" + clientId + "\",\"displayName\":\"Әсел Жұмабаева\",\"language\":\"kk\"}");
-        assertEquals(created.body(), 201, created.statusCode());
-        String identityId = ItSupport.json(created).get("id").asText();
-        assertEquals(204, platform.post("auth/activation", "{\"identifier\":\"" + login + "\",\"code\":\""
-                + platform.latestCode(phone) + "\",\"newPassword\":\"" + PASSWORD + "\"}").statusCode());
-        HttpResponse<String> login1 = platform.post("auth/login", "{\"identifier\":\"" + login + "\",\"password\":\"" + PASSWORD
-                + "\",\"client\":\"app\"}");
-        String token = ItSupport.json(login1).get("token").asText();
-        String[] bearer = { "Authorization", "Bearer " + token };
-        assertEquals(202, platform.post("auth/security-session/code", "{\"channel\":\"sms\"}", bearer).statusCode());
-        assertEquals(200, platform.post("auth/security-session", "{\"code\":\"" + platform.latestCode(phone)
-                + "\",\"biometrics\":true}", bearer).statusCode());
+        ItSupport.ClientSession session = platform.onboardClient(clientId, login, "+77016" + String.format("%06d", n), PASSWORD);
+        String identityId = session.identityId();
+        String token = session.token();
 
         ledger().openAccount(clientId, AccountType.CLIENT, clientId, "Әсел Жұмабаева");
         ledger().post(new EntryRequest(UUID.randomUUID().toString(), "PAYMENT_IN", "Incoming payment", "bank-ref", "it",

@@ -253,4 +253,37 @@ public final class ItSupport {
     public BundleContext context() {
         return context;
     }
+
+    /** A client in a security session of the app (§35.1): bearer token, and the identity push codes go to. */
+    public record ClientSession(String clientId, String identityId, String login, String phone, String token) {
+        public String[] bearer(String language) {
+            return new String[] { "Authorization", "Bearer " + token, "Accept-Language", language };
+        }
+    }
+
+    /** Onboards a client as the back office does (§12, §14) and opens a security session with an SMS code and biometrics. */
+    public ClientSession onboardClient(String clientId, String login, String phone, String password) throws Exception {
+        HttpResponse<String> created = operatorPost("operator/identities", "{\"login\":\"" + login + "\",\"phone\":\"" + phone
+                + "\",\"clientId\":\"" + clientId + "\",\"displayName\":\"Әсел Жұмабаева\",\"language\":\"kk\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("identity of " + login + ": " + created.body());
+        }
+        String identityId = json(created).get("id").asText();
+        HttpResponse<String> activated = post("auth/activation", "{\"identifier\":\"" + login + "\",\"code\":\""
+                + latestCode(phone) + "\",\"newPassword\":\"" + password + "\"}");
+        if (activated.statusCode() != 204) {
+            throw new AssertionError("activation of " + login + ": " + activated.body());
+        }
+        HttpResponse<String> login1 = post("auth/login", "{\"identifier\":\"" + login + "\",\"password\":\"" + password
+                + "\",\"client\":\"app\"}");
+        String token = json(login1).get("token").asText();
+        String[] bearer = { "Authorization", "Bearer " + token };
+        post("auth/security-session/code", "{\"channel\":\"sms\"}", bearer);
+        HttpResponse<String> security = post("auth/security-session", "{\"code\":\"" + latestCode(phone)
+                + "\",\"biometrics\":true}", bearer);
+        if (security.statusCode() != 200) {
+            throw new AssertionError("security session of " + login + ": " + security.body());
+        }
+        return new ClientSession(clientId, identityId, login, phone, token);
+    }
 }

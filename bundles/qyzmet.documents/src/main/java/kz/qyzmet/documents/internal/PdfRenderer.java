@@ -39,10 +39,14 @@ import com.itextpdf.layout.Canvas;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.borders.Border;
 import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.AreaBreak;
 import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Div;
 import com.itextpdf.layout.element.Image;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.layout.RootLayoutArea;
+import com.itextpdf.layout.properties.AreaBreakType;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
@@ -69,7 +73,6 @@ final class PdfRenderer {
     private static final Color RULE = new DeviceRgb(0xC9, 0xD1, 0xDB);
     private static final Color HEADER_FILL = new DeviceRgb(0xEC, 0xF0, 0xF5);
     private static final Color ACCENT = new DeviceRgb(0x0B, 0x5C, 0x4A);
-    private static final int FLUSH_EVERY_ROWS = 200;
     /** Where bnd puts the DejaVu files taken from the jasperreports-fonts jar. */
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
@@ -98,16 +101,15 @@ final class PdfRenderer {
                 .setSubject(spec.kind()).setCreator("Qyzmet");
         pdf.getCatalog().setLang(new PdfString(spec.language().tag()));
         pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
-        Footer footer = new Footer(pdf, text, labels, head);
-        pdf.addEventHandler(PdfDocumentEvent.END_PAGE, footer);
+        pdf.addEventHandler(PdfDocumentEvent.END_PAGE, new Footer(pdf, text, labels, head));
+        pdf.addEventHandler(PdfDocumentEvent.START_PAGE, new PageFlusher(pdf));
         try (Document document = new Document(pdf, PageSize.A4)) {
             document.setMargins(36, 36, 54, 36);
             document.setFont(text).setFontSize(9).setFontColor(INK);
             letterhead(document, spec, head, labels, text, strong, pdf);
             for (Block block : spec.blocks()) {
-                add(document, block, text, strong);
+                add(document, block, text, strong, pdf);
             }
-            footer.finish();
         }
     }
 
@@ -144,7 +146,7 @@ final class PdfRenderer {
         table.addCell(new Cell().setBorder(Border.NO_BORDER).setPadding(1.5f).add(content));
     }
 
-    private void add(Document document, Block block, PdfFont text, PdfFont strong) {
+    private void add(Document document, Block block, PdfFont text, PdfFont strong, PdfDocument pdf) {
         if (block instanceof Block.Heading heading) {
             document.add(new Paragraph(heading.text()).setFont(strong).setFontSize(11).setFontColor(ACCENT)
                     .setMarginTop(10).setMarginBottom(3));
@@ -157,62 +159,76 @@ final class PdfRenderer {
             }
             document.add(table.setMarginBottom(4));
         } else if (block instanceof Block.Table table) {
-            table(document, table, strong);
+            table(document, table, text, strong, pdf);
         }
     }
 
-    private static void table(Document document, Block.Table spec, PdfFont strong) {
-        List<Block.Column> columns = spec.columns();
-        float[] weights = new float[columns.size()];
-        float totalWeight = 0;
-        for (Block.Column column : columns) {
-            totalWeight += column.weight();
-        }
-        for (int i = 0; i < weights.length; i++) {
-            // relative weights as percentages of the width, summing to exactly 100
-            weights[i] = 100f * columns.get(i).weight() / totalWeight;
-        }
-        Table table = new Table(UnitValue.createPercentArray(weights), true).useAllAvailableWidth();
-        for (Block.Column column : columns) {
-            table.addHeaderCell(new Cell().setBackgroundColor(HEADER_FILL).setBorder(Border.NO_BORDER)
-                    .setBorderBottom(new SolidBorder(RULE, 0.75f)).setPadding(3)
-                    .setTextAlignment(column.numeric() ? TextAlignment.RIGHT : TextAlignment.LEFT)
-                    .add(new Paragraph(column.title()).setFont(strong).setFontSize(7.5f)));
-        }
-        document.add(table);
-        int[] rows = { 0 };
-        spec.rows().accept(row -> {
-            for (int i = 0; i < columns.size(); i++) {
-                String value = i < row.size() && row.get(i) != null ? row.get(i) : "";
-                table.addCell(new Cell().setBorder(Border.NO_BORDER).setBorderBottom(new SolidBorder(RULE, 0.4f))
-                        .setPadding(2.5f).setTextAlignment(columns.get(i).numeric() ? TextAlignment.RIGHT : TextAlignment.LEFT)
-                        .add(new Paragraph(value).setFontSize(7.5f)));
-            }
-            if (++rows[0] % FLUSH_EVERY_ROWS == 0) {
-                table.flush();
-            }
-        });
-        table.complete();
+    /**
+     * A table drawn by {@link CanvasTable} from where the layout stands, over as many
+     * pages as its rows need; the layout then continues below its last row.
+     */
+    private void table(Document document, Block.Table spec, PdfFont text, PdfFont strong, PdfDocument pdf) {
+        RootLayoutArea area = (RootLayoutArea) document.getRenderer().getCurrentArea();
+        Rectangle free = area.getBBox();
+        PageSize size = PageSize.A4;
+        Rectangle frame = new Rectangle(document.getLeftMargin(), document.getBottomMargin(),
+                size.getWidth() - document.getLeftMargin() - document.getRightMargin(),
+                size.getHeight() - document.getTopMargin() - document.getBottomMargin());
+        int startPage = area.getPageNumber();
+        CanvasTable table = new CanvasTable(pdf, text, strong, INK, RULE, HEADER_FILL, frame, spec.columns(),
+                pdf.getPage(startPage), free.getTop() - 2);
+        spec.rows().accept(table::row);
         List<String> totals = spec.totals() == null ? null : spec.totals().get();
         if (totals != null && !totals.isEmpty()) {
-            Table sum = new Table(UnitValue.createPercentArray(weights)).useAllAvailableWidth();
-            for (int i = 0; i < columns.size(); i++) {
-                String value = i < totals.size() && totals.get(i) != null ? totals.get(i) : "";
-                sum.addCell(new Cell().setBorder(Border.NO_BORDER).setBorderTop(new SolidBorder(INK, 0.75f)).setPadding(2.5f)
-                        .setTextAlignment(columns.get(i).numeric() ? TextAlignment.RIGHT : TextAlignment.LEFT)
-                        .add(new Paragraph(value).setFont(strong).setFontSize(7.5f)));
-            }
-            document.add(sum);
+            table.totals(totals);
+        }
+        table.finish();
+        // the layout goes on under the table: on its last page, below its last row
+        if (pdf.getPageNumber(table.page()) != startPage) {
+            document.add(new AreaBreak(AreaBreakType.LAST_PAGE));
+        }
+        float used = ((RootLayoutArea) document.getRenderer().getCurrentArea()).getBBox().getTop() - table.bottom();
+        if (used > 0) {
+            document.add(new Div().setHeight(used).setMargin(0).setPadding(0));
         }
     }
 
-    /** Number and "page N of M" on every page; M is written into a shared placeholder when the document closes. */
+    /**
+     * PDF/A keeps every page in memory until it is flushed explicitly (iText's checker
+     * must see a page's content first), so a report of thousands of pages would grow
+     * the heap page by page. When page k starts, page k-2 is complete: its footer is
+     * drawn (END_PAGE) and it is written out with its content streams.
+     */
+    private static final class PageFlusher extends AbstractPdfDocumentEventHandler {
+        private final PdfDocument pdf;
+
+        PageFlusher(PdfDocument pdf) {
+            this.pdf = pdf;
+        }
+
+        @Override
+        protected void onAcceptedEvent(AbstractPdfDocumentEvent event) {
+            int started = pdf.getPageNumber(((PdfDocumentEvent) event).getPage());
+            if (started > 2) {
+                PdfPage done = pdf.getPage(started - 2);
+                if (!done.isFlushed()) {
+                    done.flush(true);
+                }
+            }
+        }
+    }
+
+    /**
+     * The footer of every page: broker, document number, verification address, and
+     * the page number; the last page says "N of N", so the reader knows nothing is
+     * missing (pages are written out as the document grows: no earlier page can wait
+     * for the total).
+     */
     private static final class Footer extends AbstractPdfDocumentEventHandler {
         private final PdfDocument pdf;
         private final PdfFont font;
         private final Labels labels;
         private final Letterhead head;
-        private final PdfFormXObject total = new PdfFormXObject(new Rectangle(0, 0, 24, 10));
 
         Footer(PdfDocument pdf, PdfFont font, Labels labels, Letterhead head) {
             this.pdf = pdf;
@@ -226,6 +242,9 @@ final class PdfRenderer {
             PdfPage page = ((PdfDocumentEvent) event).getPage();
             Rectangle size = page.getPageSize();
             int number = pdf.getPageNumber(page);
+            // at the end every remaining page gets its footer: the document is complete, the last one is known
+            boolean closing = pdf.isClosing();
+            String pageText = closing && number == pdf.getNumberOfPages() ? labels.lastPage(number) : labels.page(number);
             PdfCanvas canvas = new PdfCanvas(page.newContentStreamAfter(), page.getResources(), pdf);
             canvas.setStrokeColor(RULE).setLineWidth(0.5f).moveTo(36, 40).lineTo(size.getWidth() - 36, 40).stroke();
             try (Canvas layout = new Canvas(canvas, size)) {
@@ -233,17 +252,9 @@ final class PdfRenderer {
                 layout.showTextAligned(new Paragraph(head.brokerName() + " · " + head.number()), 36, 28, TextAlignment.LEFT);
                 layout.showTextAligned(new Paragraph(labels.verifyAt() + " " + head.verificationUrl()).setFontSize(6),
                         36, 19, TextAlignment.LEFT);
-                layout.showTextAligned(new Paragraph(labels.page(number)), size.getWidth() - 36 - 24, 28, TextAlignment.RIGHT);
+                layout.showTextAligned(new Paragraph(pageText), size.getWidth() - 36, 28, TextAlignment.RIGHT);
             }
-            canvas.addXObjectAt(total, size.getWidth() - 36 - 22, 28);
             canvas.release();
-        }
-
-        void finish() {
-            try (Canvas layout = new Canvas(total, pdf)) {
-                layout.setFont(font).setFontSize(7).setFontColor(MUTED);
-                layout.showTextAligned(new Paragraph(String.valueOf(pdf.getNumberOfPages())), 0, 0, TextAlignment.LEFT);
-            }
         }
     }
 
@@ -262,7 +273,11 @@ final class PdfRenderer {
         }
 
         String page(int number) {
-            return pagePrefix + " " + number + " " + pageJoin;
+            return pagePrefix + " " + number;
+        }
+
+        String lastPage(int number) {
+            return pagePrefix + " " + number + " " + pageJoin + " " + number;
         }
     }
 

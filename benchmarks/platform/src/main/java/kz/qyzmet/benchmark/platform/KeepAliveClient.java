@@ -1,4 +1,4 @@
-package kz.qyzmet.benchmark.auth;
+package kz.qyzmet.benchmark.platform;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
