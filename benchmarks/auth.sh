@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=distribution/target/qyzmet.jar
-BENCH=$(ls benchmarks/auth/target/qyzmet.benchmark.auth-*.jar | head -1)
+BENCH=$(ls benchmarks/platform/target/qyzmet.benchmark.platform-*.jar | head -1)
 PASSWORD="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')#9"
 
 run() { # $1 = label, then extra environment assignments
