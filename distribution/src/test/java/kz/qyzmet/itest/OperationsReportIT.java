@@ -174,7 +174,7 @@ public class OperationsReportIT {
 
         List<Operation> expected = new ArrayList<>();
         ledger().operations(account, from, to, expected::add);
-        assertEquals("payment, USD, withdrawal, hold (2 legs), reversal, securities", 7, expected.size());
+        assertEquals("securities, payment, USD, withdrawal, hold (2 legs), reversal, securities", 8, expected.size());
         Map<String, BigDecimal> opening = totals(ledger().balancesAsOf(account, from.minus(1, ChronoUnit.MICROS)));
         Map<String, BigDecimal> closing = totals(ledger().balancesAsOf(account, to.minus(1, ChronoUnit.MICROS)));
         String period = "\"from\":\"" + from + "\",\"to\":\"" + to + "\"";
