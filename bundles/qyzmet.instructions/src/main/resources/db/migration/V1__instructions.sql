@@ -1,5 +1,5 @@
 -- Client instructions (rules §2, §8, §9, §25, §45). The content and its digest never change;
--- the status only moves forward, and a final instruction is frozen whole.
+-- the status only moves forward, and a final instruction is frozen (its form may be printed once, later).
 CREATE TABLE instr_instruction (
     id                  CHAR(36)     NOT NULL PRIMARY KEY,
     number              VARCHAR(40)  NOT NULL,
@@ -42,7 +42,15 @@ BEGIN
     IF OLD.confirmed_at IS NOT NULL AND NOT (NEW.confirmed_at <=> OLD.confirmed_at) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a confirmation is never replaced (rules 25.2, 45)';
     END IF;
-    IF OLD.status IN ('REFUSED', 'EXECUTED', 'REJECTED', 'CANCELLED') THEN
+    IF OLD.form_document_id IS NOT NULL AND NOT (NEW.form_document_id <=> OLD.form_document_id) THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the form of an instruction is issued once (rules 45.4)';
+    END IF;
+    -- a finished instruction is frozen; only its form may still be printed for the first time
+    IF OLD.status IN ('REFUSED', 'EXECUTED', 'REJECTED', 'CANCELLED') AND (NEW.status <> OLD.status
+        OR NOT (NEW.challenge_id <=> OLD.challenge_id) OR NOT (NEW.confirmed_session <=> OLD.confirmed_session)
+        OR NOT (NEW.due_by <=> OLD.due_by) OR NOT (NEW.taken_by <=> OLD.taken_by) OR NOT (NEW.taken_at <=> OLD.taken_at)
+        OR NOT (NEW.reason_kk <=> OLD.reason_kk) OR NOT (NEW.reason_ru <=> OLD.reason_ru)
+        OR NOT (NEW.reason_en <=> OLD.reason_en) OR NOT (NEW.result_document_ids <=> OLD.result_document_ids)) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a finished instruction never changes (rules 45)';
     END IF;
 END;

@@ -258,10 +258,15 @@ public class InstructionsDocumentsIT {
                 }
             }
         }
-        // the client instruction form was issued at confirmation, immutable, with the digest the code was bound to
-        String form = text(download(client, executed.get("form").asText()));
+        // the client instruction form (§45.4): the confirmed content with the digest the code was bound to; once issued,
+        // every print is the same stored document
+        byte[] formPdf = download(client, executed.get("form").asText());
+        String form = text(formPdf);
         assertTrue(form.contains(executed.get("digest").asText()));
         assertTrue(form.contains(executed.get("number").asText()));
+        assertTrue(java.util.Arrays.equals(formPdf, download(client, executed.get("form").asText())));
+        assertEquals(409, platform.getBytes("instructions/" + requestExtract(client, "{}").get("instruction").get("id").asText()
+                + "/form", client.bearer()).statusCode());
     }
 
     @Test
@@ -331,6 +336,7 @@ public class InstructionsDocumentsIT {
         JsonNode executed = extract(client);
         String id = executed.get("id").asText();
         String documentId = executed.get("documents").get(0).asText().replace("/api/v1/documents/", "");
+        download(client, executed.get("form").asText()); // the form, printed once: from now on it is fixed too
         try (Connection connection = mainStore().getConnection(); Statement statement = connection.createStatement()) {
             for (String tampering : new String[] {
                     "UPDATE instr_instruction SET content = REPLACE(content, 'kk', 'ru') WHERE id = '" + id + "'",
@@ -340,6 +346,9 @@ public class InstructionsDocumentsIT {
                     "UPDATE doc_document SET content = 'x' WHERE id = '" + documentId + "'",
                     "UPDATE doc_document SET sha256 = REPEAT('0', 64) WHERE id = '" + documentId + "'",
                     "DELETE FROM doc_document WHERE id = '" + documentId + "'",
+                    "UPDATE instr_instruction SET form_document_id = '" + documentId + "' WHERE id = '" + id + "'",
+                    "UPDATE instr_instruction SET reason_en = 'edited' WHERE id = '" + id + "'",
+                    "UPDATE instr_instruction SET result_document_ids = '' WHERE id = '" + id + "'",
                     "DELETE FROM instr_event WHERE instruction_id = '" + id + "'" }) {
                 try {
                     statement.executeUpdate(tampering);

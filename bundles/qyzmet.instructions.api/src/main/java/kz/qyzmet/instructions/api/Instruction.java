@@ -28,7 +28,7 @@ import kz.qyzmet.rest.api.LocalizedText;
  * @param takenBy          the operator working on it, or null
  * @param reason           why it was refused, rejected or cancelled, or null
  * @param cancels          for a cancellation instruction: the instruction it cancels, else null
- * @param formDocumentId   the immutable "client instruction" form issued at confirmation (§45.4), or null
+ * @param formDocumentId   the immutable "client instruction" form (§45.4) once it was first printed, or null
  * @param resultDocumentIds documents it produced (extract, report, ...)
  * @param updatedAt        when the status last moved
  */

@@ -31,7 +31,7 @@ public final class InstructionViews {
         view.put("takenBy", instruction.takenBy());
         view.put("reason", instruction.reason() == null ? null : instruction.reason().in(language));
         view.put("cancels", instruction.cancels());
-        view.put("form", instruction.formDocumentId() == null ? null : "/api/v1/documents/" + instruction.formDocumentId());
+        view.put("form", instruction.confirmedAt() == null ? null : "/api/v1/instructions/" + instruction.id() + "/form");
         view.put("documents", instruction.resultDocumentIds().stream().map(id -> "/api/v1/documents/" + id).toList());
         view.put("updatedAt", instruction.updatedAt().toString());
         return view;

@@ -36,6 +36,12 @@ public interface Instructions {
      */
     Instruction confirm(String instructionId, String challengeId, String code, Session session, Caller caller);
 
+    /**
+     * The id of the stored "client instruction" form of a confirmed instruction of
+     * this client (§45.4), issued at the first request and the same ever after.
+     */
+    String form(String instructionId, Session session, Caller caller);
+
     /** A cancellation instruction for one of the client's instructions not yet executed; confirm it like any other. */
     Instruction cancel(String instructionId, Session session, Caller caller);
 

@@ -37,6 +37,9 @@ public interface InstructionMapper {
     @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE id = #{id}")
     InstructionRow find(@Param("id") String id);
 
+    @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE id = #{id} FOR UPDATE")
+    InstructionRow lock(@Param("id") String id);
+
     @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE client_id = #{clientId} ORDER BY created_at DESC LIMIT #{limit}")
     List<InstructionRow> ofClient(@Param("clientId") String clientId, @Param("limit") int limit);
 

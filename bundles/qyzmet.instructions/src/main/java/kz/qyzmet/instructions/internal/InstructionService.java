@@ -241,8 +241,6 @@ public class InstructionService implements Instructions {
         });
         audit.record(AuditEvent.builder("instruction.confirmed", row.id).by(caller).detail("number", row.number)
                 .detail("digest", row.digest).detail("challenge", challengeId).detail("session", session.id()).build());
-        Instruction confirmed = reload(row.id);
-        issueForm(confirmed, session.language(), caller);
         return cancellation ? applyCancellation(reload(row.id), caller) : process(reload(row.id), handler, caller);
     }
 
@@ -423,8 +421,36 @@ public class InstructionService implements Instructions {
                 reason.ru(), reason.en(), utc(now)), caller, Map.of("reason", reason.en()));
     }
 
-    /** The immutable "client instruction" form (§45.4): what was confirmed, by whom, when, and its digest. */
-    private void issueForm(Instruction instruction, Language language, Caller caller) {
+    /**
+     * The immutable "client instruction" form (§45.4): what was confirmed, by whom,
+     * when, and its digest. Issued the first time it is asked for — its content is the
+     * confirmed content, which never changes — then stored and returned ever after.
+     * The instruction's row is locked meanwhile, so two first requests give one form.
+     */
+    @Override
+    public String form(String instructionId, Session session, Caller caller) {
+        InstructionRow own = own(session, instructionId);
+        if (own.confirmedAt == null) {
+            throw new ProblemException(409, CommonProblems.CONFLICT, LocalizedText.of(
+                    "Өтініш әлі расталмаған: оның нысаны жоқ.", "Поручение ещё не подтверждено: у него нет формы.",
+                    "The instruction is not confirmed yet: it has no form."));
+        }
+        if (own.formDocumentId != null) {
+            return own.formDocumentId;
+        }
+        return database.inTransaction(db -> {
+            InstructionMapper mapper = db.getMapper(InstructionMapper.class);
+            InstructionRow locked = mapper.lock(instructionId);
+            if (locked.formDocumentId != null) {
+                return locked.formDocumentId;
+            }
+            String formId = issueForm(view(locked), session.language(), caller);
+            mapper.attachForm(instructionId, formId, utc(now()));
+            return formId;
+        });
+    }
+
+    private String issueForm(Instruction instruction, Language language, Caller caller) {
         FormText text = FormText.of(language);
         List<Block.Field> fields = new ArrayList<>();
         fields.add(new Block.Field(text.instruction(), instruction.number()));
@@ -449,9 +475,7 @@ public class InstructionService implements Instructions {
                                 parameters, null),
                         new Block.Paragraph(text.statement())),
                 instruction.id());
-        String formId = documents.issue(spec, caller).id();
-        Instant now = now();
-        database.inTransaction(db -> db.getMapper(InstructionMapper.class).attachForm(instruction.id(), formId, utc(now)));
+        return documents.issue(spec, caller).id();
     }
 
     private static void flatten(String prefix, Object value, List<List<String>> rows) {

@@ -14,6 +14,8 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
@@ -42,6 +46,7 @@ import kz.qyzmet.rest.api.Requests;
 @Produces(MediaType.APPLICATION_JSON)
 public class InstructionsResource {
     private final Instructions instructions;
+    private final Documents documents;
     private final Clock clock;
 
     @Context
@@ -51,9 +56,10 @@ public class InstructionsResource {
     HttpHeaders headers;
 
     @Activate
-    public InstructionsResource(@Reference Instructions instructions,
+    public InstructionsResource(@Reference Instructions instructions, @Reference Documents documents,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock) {
         this.instructions = instructions;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -92,6 +98,19 @@ public class InstructionsResource {
         }
         return view(instructions.confirm(id, Requests.required(body.challengeId(), "challengeId"),
                 Requests.required(body.code(), "code"), session(), caller()));
+    }
+
+    /** The immutable "client instruction" form (§45.4) as PDF: issued at the first request, the same document after. */
+    @GET
+    @Path("{id}/form")
+    @Produces("application/pdf")
+    public Response form(@PathParam("id") String id) {
+        String documentId = instructions.form(id, session(), caller());
+        StoredDocument form = documents.find(documentId).orElseThrow(InstructionService::notFound);
+        StreamingOutput body = out -> documents.copyContent(form.id(), out);
+        return Response.ok(body, form.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + form.fileName() + "\"")
+                .header("X-Content-SHA256", form.sha256()).header("Cache-Control", "private, no-store").build();
     }
 
     /** A cancellation instruction for this one; the client then confirms it like any other. */
