@@ -11,10 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +28,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -75,24 +71,7 @@ public class AuthIT {
         synchronized (AuthIT.class) {
             if (!clockRegistered) {
                 NOW.set(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-                Hashtable<String, Object> properties = new Hashtable<>();
-                properties.put(Constants.SERVICE_RANKING, 100);
-                context.registerService(Clock.class, new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return NOW.get();
-                    }
-                }, properties);
+                ItSupport.registerClock(context, NOW);
                 clockRegistered = true;
             }
         }

@@ -14,11 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Hashtable;
@@ -47,7 +44,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -107,24 +103,7 @@ public class InstructionsDocumentsIT {
             if (!registered) {
                 // real time to begin with: the ledger stamps entries with the system clock it started with
                 NOW.set(Instant.now());
-                Hashtable<String, Object> ranking = new Hashtable<>();
-                ranking.put(Constants.SERVICE_RANKING, 100);
-                context.registerService(Clock.class, new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return NOW.get();
-                    }
-                }, ranking);
+                ItSupport.registerClock(context, NOW);
                 registerStaffService();
                 ledger().defineAsset(new Asset("KZT", AssetKind.CURRENCY, 2, "Қазақстан теңгесі"));
                 ledger().defineAsset(new Asset("US0378331005", AssetKind.SECURITY, 0, "Apple Inc."));
@@ -167,7 +146,7 @@ public class InstructionsDocumentsIT {
         return context.getService(context.getServiceReference(Ledger.class));
     }
 
-    private record Client(String clientId, String identityId, String login, String token) {
+    private record Client(String clientId, String identityId, String login, String token, String phone) {
         String[] bearer() {
             return new String[] { "Authorization", "Bearer " + token, "Accept-Language", "ru" };
         }
@@ -192,7 +171,7 @@ public class InstructionsDocumentsIT {
         ledger().post(new EntryRequest(UUID.randomUUID().toString(), "SECURITIES_IN", "Transfer in", "", "it",
                 List.of(Posting.of("IT-CSD", "US0378331005", new BigDecimal("-17")),
                         Posting.of(clientId, "US0378331005", new BigDecimal("17")))));
-        return new Client(clientId, identityId, login, token);
+        return new Client(clientId, identityId, login, token, session.phone());
     }
 
     private JsonNode requestExtract(Client client, String body) throws Exception {
@@ -497,6 +476,35 @@ public class InstructionsDocumentsIT {
         } finally {
             assertEquals(200, platform.operatorPut("operator/services/extract/state", "{\"state\":\"ENABLED\"}").statusCode());
         }
+    }
+
+    @Test
+    public void j_aManagerPreparesAnInstructionAndOnlyTheClientsCodeSignsIt() throws Exception {
+        Client client = newClient();
+        Client other = newClient();
+        HttpResponse<String> prepared = platform.operatorPost("operator/instructions", "{\"serviceId\":\"extract\","
+                + "\"kind\":\"account-extract\",\"clientId\":\"" + client.clientId() + "\",\"account\":\"" + client.clientId()
+                + "\",\"parameters\":{\"account\":\"" + client.clientId() + "\",\"language\":\"ru\"},\"summary\":{\"kk\":"
+                + "\"Клиенттің өтініші бойынша үзінді\",\"ru\":\"Выписка по просьбе клиента\",\"en\":\"Extract at the client's"
+                + " request\"}}");
+        assertEquals(prepared.body(), 200, prepared.statusCode());
+        JsonNode submission = ItSupport.json(prepared);
+        String id = submission.get("instruction").get("id").asText();
+        assertEquals("admin", submission.get("instruction").get("preparedBy").asText());
+        assertEquals("AWAITING_CONFIRMATION", submission.get("instruction").get("status").asText());
+        // §35.3: the code went to the client's registered phone, with what it signs
+        String code = platform.latestCode(client.phone());
+        assertTrue(platform.messagesTo(client.phone()).get(platform.messagesTo(client.phone()).size() - 1).text()
+                .contains("просьбе клиента") || platform.messagesTo(client.phone()).get(platform.messagesTo(client.phone()).size()
+                        - 1).text().contains("үзінді"));
+        String challenge = submission.get("confirmation").get("challengeId").asText();
+        assertEquals("another client cannot even see it", 404, confirm(other, id, challenge, code).statusCode());
+        HttpResponse<String> signed = confirm(client, id, challenge, code);
+        assertEquals(signed.body(), "EXECUTED", ItSupport.json(signed).get("status").asText());
+        String form = text(download(client, ItSupport.json(signed).get("form").asText()));
+        assertTrue("the form names who prepared it: " + form, form.contains("admin"));
+        // a client cannot use the managers' door
+        assertEquals(403, platform.post("operator/instructions", "{}", client.bearer()).statusCode());
     }
 
     @Test

@@ -286,4 +286,29 @@ public final class ItSupport {
         }
         return new ClientSession(clientId, identityId, login, phone, token);
     }
+
+    /**
+     * A Clock service ranked above the platform's: the tests move time by setting
+     * {@code now}, never by sleeping. Components that take the clock greedily follow it.
+     */
+    public static void registerClock(BundleContext context, java.util.concurrent.atomic.AtomicReference<java.time.Instant> now) {
+        Hashtable<String, Object> ranking = new Hashtable<>();
+        ranking.put(Constants.SERVICE_RANKING, 100);
+        context.registerService(java.time.Clock.class, new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        }, ranking);
+    }
 }

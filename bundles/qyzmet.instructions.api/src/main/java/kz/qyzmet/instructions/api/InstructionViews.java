@@ -24,6 +24,7 @@ public final class InstructionViews {
         view.put("status", instruction.status().name());
         view.put("digest", instruction.digest());
         view.put("createdBy", instruction.createdBy());
+        view.put("preparedBy", instruction.preparedBy());
         view.put("createdAt", instruction.createdAt().toString());
         view.put("confirmedAt", instruction.confirmedAt() == null ? null : instruction.confirmedAt().toString());
         view.put("dueBy", instruction.dueBy() == null ? null : instruction.dueBy().toString());

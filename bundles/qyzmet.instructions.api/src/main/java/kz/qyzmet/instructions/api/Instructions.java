@@ -27,6 +27,14 @@ public interface Instructions {
      */
     Submission submit(NewInstruction instruction, Session session, Caller caller);
 
+    /**
+     * A manager prepares the instruction at the client's request (rules §35.3): it is
+     * recorded as prepared by the manager, and the code goes to the client's registered
+     * phone; the client signs it by entering the code in their own session
+     * ({@link #confirm}), exactly as if they had created it.
+     */
+    Submission prepare(NewInstruction instruction, String clientId, Caller manager);
+
     /** Sends the client a code bound to the instruction's digest; status AWAITING_CONFIRMATION. Needs a security session. */
     ConfirmationChallenge requestConfirmation(String instructionId, Session session, Caller caller);
 

@@ -131,7 +131,35 @@ public class InstructionService implements Instructions {
         InstructionHandler handler = available(request.serviceId());
         handler.validate(request, clientId);
         return insert(request.serviceId(), request.kind(), clientId, request.account(), request.parameters(),
-                request.summary(), session.login(), null, caller);
+                request.summary(), session.login(), null, null, caller);
+    }
+
+    @Override
+    public Submission prepare(NewInstruction request, String clientId, Caller manager) {
+        if (clientId == null || clientId.isBlank()) {
+            throw kz.qyzmet.rest.api.Requests.invalid("clientId", LocalizedText.of("clientId міндетті.",
+                    "Поле clientId обязательно.", "Field clientId is required."));
+        }
+        InstructionHandler handler = available(request.serviceId());
+        handler.validate(request, clientId);
+        Instruction created = insert(request.serviceId(), request.kind(), clientId, request.account(), request.parameters(),
+                request.summary(), manager.identity(), manager.identity(), null, manager);
+        // §35.3: the code goes to the client, not to the manager; the auth core checks the manager's role
+        ConfirmationChallenge challenge = confirmations.requestSignature(clientId,
+                new ConfirmationRequest(created.id(), created.digest(), created.summary()), manager);
+        Instant now = now();
+        database.inTransaction(db -> {
+            InstructionMapper mapper = db.getMapper(InstructionMapper.class);
+            if (mapper.awaitConfirmation(created.id(), challenge.id(), utc(now)) == 0) {
+                throw notConfirmable(InstructionStatus.valueOf(mapper.find(created.id()).status));
+            }
+            mapper.event(created.id(), InstructionStatus.DRAFT.name(), InstructionStatus.AWAITING_CONFIRMATION.name(),
+                    manager.identity(), utc(now), "prepared by a manager; code sent to the client by " + challenge.channel());
+            return null;
+        });
+        audit.record(AuditEvent.builder("instruction.prepared", created.id()).by(manager).detail("client", clientId)
+                .detail("challenge", challenge.id()).detail("digest", created.digest()).build());
+        return new Submission(reload(created.id()), challenge);
     }
 
     @Override
@@ -142,7 +170,7 @@ public class InstructionService implements Instructions {
     }
 
     private Instruction insert(String serviceId, String kind, String clientId, String account, Map<String, Object> parameters,
-            LocalizedText summary, String createdBy, String cancels, Caller caller) {
+            LocalizedText summary, String createdBy, String preparedBy, String cancels, Caller caller) {
         Instant now = now();
         InstructionRow row = new InstructionRow();
         row.id = UUID.randomUUID().toString();
@@ -151,6 +179,7 @@ public class InstructionService implements Instructions {
         row.clientId = clientId;
         row.account = account;
         row.createdBy = createdBy;
+        row.preparedBy = preparedBy;
         row.createdAt = utc(now);
         row.updatedAt = row.createdAt;
         row.cancels = cancels;
@@ -170,6 +199,7 @@ public class InstructionService implements Instructions {
             content.put("parameters", parameters);
             content.put("summary", Map.of("kk", summary.kk(), "ru", summary.ru(), "en", summary.en()));
             content.put("createdBy", createdBy);
+            content.put("preparedBy", preparedBy);
             content.put("createdAt", now.toString());
             content.put("cancels", cancels);
             row.content = CanonicalContent.canonical(content);
@@ -304,7 +334,7 @@ public class InstructionService implements Instructions {
         LocalizedText summary = LocalizedText.of("№ " + target.number + " өтінішті болдырмау",
                 "Отмена поручения № " + target.number, "Cancellation of instruction No. " + target.number);
         return insert(target.serviceId, CANCELLATION, target.clientId, target.account,
-                Map.of("cancels", target.id, "cancelsNumber", target.number), summary, session.login(), target.id, caller);
+                Map.of("cancels", target.id, "cancelsNumber", target.number), summary, session.login(), null, target.id, caller);
     }
 
     private Instruction applyCancellation(Instruction cancellation, Caller caller) {

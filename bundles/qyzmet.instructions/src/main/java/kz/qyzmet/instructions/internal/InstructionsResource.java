@@ -29,11 +29,10 @@ import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
+import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
 
 /**
  * The client's instructions in the cabinet: list, look, confirm with the code
@@ -63,10 +62,6 @@ public class InstructionsResource {
         this.clock = clock;
     }
 
-    /** Body of {@code POST .../confirm}. */
-    public record ConfirmRequest(String challengeId, String code) {
-    }
-
     @GET
     public Map<String, Object> mine(@QueryParam("limit") Integer limit) {
         Session session = session();
@@ -91,13 +86,8 @@ public class InstructionsResource {
     @POST
     @Path("{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> confirm(@PathParam("id") String id, ConfirmRequest body) {
-        if (body == null) {
-            throw Requests.invalid("body", LocalizedText.of("{\"challengeId\", \"code\"} жіберіңіз.",
-                    "Отправьте {\"challengeId\", \"code\"}.", "Send {\"challengeId\", \"code\"}."));
-        }
-        return view(instructions.confirm(id, Requests.required(body.challengeId(), "challengeId"),
-                Requests.required(body.code(), "code"), session(), caller()));
+    public Map<String, Object> confirm(@PathParam("id") String id, ServiceRequests.Confirmation body) {
+        return view(ServiceRequests.confirm(instructions, id, body, session(), caller()));
     }
 
     /** The immutable "client instruction" form (§45.4) as PDF: issued at the first request, the same document after. */

@@ -24,6 +24,16 @@ public interface Ledger {
 
     Optional<Account> account(String id);
 
+    /**
+     * The client's own personal account, or a 400 problem naming the field {@code account}
+     * (rules §18): any other account is "not found" for the client, never "not yours".
+     */
+    default Account requireClientAccount(String id, String clientId) {
+        return clientAccount(id, clientId).orElseThrow(() -> kz.qyzmet.rest.api.Requests.invalid("account",
+                kz.qyzmet.rest.api.LocalizedText.of("{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",
+                        "Personal account {account} not found.").format(java.util.Map.of("account", String.valueOf(id)))));
+    }
+
     /** The client's own personal account (type CLIENT, owned by {@code clientId}); empty for any other. */
     default Optional<Account> clientAccount(String id, String clientId) {
         return id == null || clientId == null ? Optional.empty()

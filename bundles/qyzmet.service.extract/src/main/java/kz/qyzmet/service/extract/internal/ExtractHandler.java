@@ -62,20 +62,13 @@ public class ExtractHandler implements InstructionHandler {
 
     @Override
     public void validate(NewInstruction instruction, String clientId) {
-        ownAccount(String.valueOf(instruction.parameters().get("account")), clientId);
-    }
-
-    /** The client's own personal account; any other is "not found" (it is not theirs to ask about). */
-    Account ownAccount(String accountId, String clientId) {
-        return ledger.clientAccount(accountId, clientId).orElseThrow(() -> Requests.invalid("account", LocalizedText.of(
-                        "{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",
-                        "Personal account {account} not found.").format(Map.of("account", accountId))));
+        ledger.requireClientAccount(String.valueOf(instruction.parameters().get("account")), clientId);
     }
 
     @Override
     public Outcome execute(Instruction instruction, Caller caller) {
         Map<String, Object> parameters = instruction.parameters();
-        Account account = ownAccount(instruction.account(), instruction.clientId());
+        Account account = ledger.requireClientAccount(instruction.account(), instruction.clientId());
         Language language = Optional.ofNullable(Language.fromTag((String) parameters.get("language"))).orElse(Language.RU);
         Instant asOf = parameters.get("asOf") == null ? null : Instant.parse((String) parameters.get("asOf"));
         Instant shownAt = asOf == null ? instruction.confirmedAt() : asOf;

@@ -24,6 +24,7 @@ import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.NewInstruction;
+import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
@@ -75,9 +76,6 @@ public class ExtractResource {
     public record ExtractRequest(String account, String asOf, String language) {
     }
 
-    public record ConfirmRequest(String challengeId, String code) {
-    }
-
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,11 +83,7 @@ public class ExtractResource {
         Session session = Session.requireClient(request::getAttribute);
         ExtractRequest wanted = body == null ? new ExtractRequest(null, null, null) : body;
         String account = wanted.account() == null || wanted.account().isBlank() ? session.clientId() : wanted.account().trim();
-        Language language = wanted.language() == null ? session.language() : Language.fromTag(wanted.language());
-        if (language == null) {
-            throw Requests.invalid("language", LocalizedText.of("language: kk, ru немесе en.", "language: kk, ru или en.",
-                    "language: kk, ru or en."));
-        }
+        Language language = ServiceRequests.documentLanguage(wanted.language(), session);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("account", account);
         java.time.Instant asOf = Requests.pastMoment("asOf", wanted.asOf(), clock.instant(),
@@ -119,11 +113,9 @@ public class ExtractResource {
     @POST
     @Path("requests/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> confirm(@PathParam("id") String id, ConfirmRequest body) {
-        Session session = Session.requireClient(request::getAttribute);
-        Requests.required(body, "body");
-        return InstructionViews.view(instructions.confirm(id, Requests.required(body.challengeId(), "challengeId"),
-                Requests.required(body.code(), "code"), session, caller()), language(), clock.instant());
+    public Map<String, Object> confirm(@PathParam("id") String id, ServiceRequests.Confirmation body) {
+        return InstructionViews.view(ServiceRequests.confirm(instructions, id, body, Session.requireClient(request::getAttribute),
+                caller()), language(), clock.instant());
     }
 
     private Language language() {

@@ -39,12 +39,7 @@ public class OperationsReportHandler implements InstructionHandler {
 
     @Override
     public void validate(NewInstruction instruction, String clientId) {
-        String account = String.valueOf(instruction.parameters().get("account"));
-        if (ledger.clientAccount(account, clientId).isEmpty()) {
-            throw Requests.invalid("account", LocalizedText.of("{account} жеке шоты табылмады.",
-                    "Лицевой счёт {account} не найден.", "Personal account {account} not found.")
-                    .format(Map.of("account", account)));
-        }
+        ledger.requireClientAccount(String.valueOf(instruction.parameters().get("account")), clientId);
         if (!FORMATS.contains(String.valueOf(instruction.parameters().get("format")))) {
             throw Requests.invalid("format", LocalizedText.of("format: pdf, csv немесе json.", "format: pdf, csv или json.",
                     "format: pdf, csv or json."));

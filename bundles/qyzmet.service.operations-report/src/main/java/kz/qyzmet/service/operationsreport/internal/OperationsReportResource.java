@@ -27,6 +27,7 @@ import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.NewInstruction;
+import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
@@ -82,9 +83,6 @@ public class OperationsReportResource {
     public record ReportRequest(String account, String from, String to, String format, String language) {
     }
 
-    public record ConfirmRequest(String challengeId, String code) {
-    }
-
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -98,11 +96,7 @@ public class OperationsReportResource {
             throw Requests.invalid("format", LocalizedText.of("format: pdf, csv немесе json.", "format: pdf, csv или json.",
                     "format: pdf, csv or json."));
         }
-        Language language = body.language() == null ? session.language() : Language.fromTag(body.language());
-        if (language == null) {
-            throw Requests.invalid("language", LocalizedText.of("language: kk, ru немесе en.", "language: kk, ru или en.",
-                    "language: kk, ru or en."));
-        }
+        Language language = ServiceRequests.documentLanguage(body.language(), session);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("account", account);
         parameters.put("from", period.from().toString());
@@ -140,11 +134,8 @@ public class OperationsReportResource {
     @POST
     @Path("requests/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> confirm(@PathParam("id") String id, ConfirmRequest body) {
-        Session session = Session.requireClient(request::getAttribute);
-        Requests.required(body, "body");
-        instructions.confirm(id, Requests.required(body.challengeId(), "challengeId"), Requests.required(body.code(), "code"),
-                session, caller());
+    public Map<String, Object> confirm(@PathParam("id") String id, ServiceRequests.Confirmation body) {
+        ServiceRequests.confirm(instructions, id, body, Session.requireClient(request::getAttribute), caller());
         return one(id);
     }
 

@@ -81,12 +81,7 @@ public class OtherReportsHandler implements InstructionHandler {
 
     @Override
     public void validate(NewInstruction instruction, String clientId) {
-        String account = String.valueOf(instruction.parameters().get("account"));
-        if (ledger.clientAccount(account, clientId).isEmpty()) {
-            throw Requests.invalid("account", LocalizedText.of("{account} жеке шоты табылмады.",
-                    "Лицевой счёт {account} не найден.", "Personal account {account} not found.")
-                    .format(Map.of("account", account)));
-        }
+        ledger.requireClientAccount(String.valueOf(instruction.parameters().get("account")), clientId);
         if (Report.of(instruction.kind()).isEmpty()) {
             throw Requests.invalid("report", LocalizedText.of(
                     "report: audit-confirmation, depository-extract немесе account-opening-notice.",

@@ -25,6 +25,7 @@ import kz.qyzmet.documents.api.Formats;
 import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.NewInstruction;
+import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
@@ -91,11 +92,7 @@ public class OtherReportsResource {
             throw Requests.invalid("addressee", LocalizedText.of("addressee 200 таңбадан аспауы керек.",
                     "addressee — не более 200 символов.", "addressee: at most 200 characters."));
         }
-        Language language = body.language() == null ? session.language() : Language.fromTag(body.language());
-        if (language == null) {
-            throw Requests.invalid("language", LocalizedText.of("language: kk, ru немесе en.", "language: kk, ru или en.",
-                    "language: kk, ru or en."));
-        }
+        Language language = ServiceRequests.documentLanguage(body.language(), session);
         Instant asOf = Requests.pastMoment("asOf", body.asOf(), clock.instant(), Formats.BROKER_ZONE);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("account", account);
@@ -118,15 +115,9 @@ public class OtherReportsResource {
     @POST
     @Path("requests/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> confirm(@PathParam("id") String id, ConfirmRequest body) {
-        Session session = Session.requireClient(request::getAttribute);
-        Requests.required(body, "body");
-        return InstructionViews.view(instructions.confirm(id, Requests.required(body.challengeId(), "challengeId"),
-                Requests.required(body.code(), "code"), session, Caller.from(request::getAttribute)), language(),
-                clock.instant());
-    }
-
-    public record ConfirmRequest(String challengeId, String code) {
+    public Map<String, Object> confirm(@PathParam("id") String id, ServiceRequests.Confirmation body) {
+        return InstructionViews.view(ServiceRequests.confirm(instructions, id, body, Session.requireClient(request::getAttribute),
+                Caller.from(request::getAttribute)), language(), clock.instant());
     }
 
     private Language language() {
