@@ -6,17 +6,14 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
@@ -88,12 +85,7 @@ public class InstructionsDocumentsIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        List<Option> options = new ArrayList<>(Arrays.asList(ItPlatform.options("instructions", List.of("qyzmet-default"),
-                Map.of())));
-        for (String jar : System.getProperty("qyzmet.it.pdfbox").split(",")) {
-            options.add(bundle(Path.of(jar).toUri().toString()));
-        }
-        return options.toArray(Option[]::new);
+        return ItPlatform.optionsWithPdfReader("instructions", List.of("qyzmet-default"), Map.of());
     }
 
     @Before

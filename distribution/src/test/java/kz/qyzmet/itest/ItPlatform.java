@@ -95,6 +95,19 @@ public final class ItPlatform {
         return options.toArray(Option[]::new);
     }
 
+    /**
+     * Like {@link #options}, plus PDFBox in the framework: the tests read the PDFs the
+     * platform issues with a library other than the one that wrote them.
+     */
+    public static Option[] optionsWithPdfReader(String name, List<String> features, Map<String, String> extraSettings)
+            throws Exception {
+        List<Option> options = new ArrayList<>(Arrays.asList(options(name, features, extraSettings)));
+        for (String jar : System.getProperty("qyzmet.it.pdfbox").split(",")) {
+            options.add(bundle(Path.of(jar).toUri().toString()));
+        }
+        return options.toArray(Option[]::new);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

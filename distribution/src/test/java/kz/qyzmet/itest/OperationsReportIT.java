@@ -2,7 +2,6 @@ package kz.qyzmet.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -10,12 +9,10 @@ import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -79,12 +76,7 @@ public class OperationsReportIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        List<Option> options = new ArrayList<>(Arrays.asList(ItPlatform.options("reports", List.of("qyzmet-default"),
-                Map.of("qyzmet.reports.poll.millis", "200"))));
-        for (String jar : System.getProperty("qyzmet.it.pdfbox").split(",")) {
-            options.add(bundle(Path.of(jar).toUri().toString()));
-        }
-        return options.toArray(Option[]::new);
+        return ItPlatform.optionsWithPdfReader("reports", List.of("qyzmet-default"), Map.of("qyzmet.reports.poll.millis", "200"));
     }
 
     @Before

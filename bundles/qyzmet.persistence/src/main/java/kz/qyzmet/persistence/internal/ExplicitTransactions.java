@@ -22,9 +22,10 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
  */
 final class ExplicitTransactions implements TransactionFactory {
 
+    /** A connection the caller manages itself (MyBatis' openSession(Connection)): its own autocommit decides. */
     @Override
     public Transaction newTransaction(Connection connection) {
-        throw new UnsupportedOperationException("sessions are opened from the pool");
+        return new JdbcTransaction(connection);
     }
 
     @Override
