@@ -500,6 +500,36 @@ public class InstructionsDocumentsIT {
     }
 
     @Test
+    public void k_codesAreRateLimitedPerPurposeAndConfirmationsHaveTheirOwnLimit() throws Exception {
+        Client client = newClient(); // one security-session code sent already
+        // a second login session of the same client (not raised yet) asks for more security-session codes
+        String[] loginOnly = { "Authorization", "Bearer " + ItSupport.json(platform.post("auth/login", "{\"identifier\":\""
+                + client.login() + "\",\"password\":\"" + PASSWORD + "\",\"client\":\"app\"}")).get("token").asText() };
+        for (int sent = 2; sent <= 5; sent++) {
+            assertEquals(202, platform.post("auth/security-session/code", "{\"channel\":\"sms\"}", loginOnly).statusCode());
+        }
+        HttpResponse<String> sixth = platform.post("auth/security-session/code", "{\"channel\":\"sms\"}", loginOnly);
+        assertEquals(sixth.body(), 429, sixth.statusCode());
+        assertEquals("https://qyzmet.kz/problems/auth/code-rate-limited", ItSupport.json(sixth).get("type").asText());
+        // one confirmation code per instruction: a client giving many instructions an hour is not stopped at five
+        for (int instruction = 1; instruction <= 8; instruction++) {
+            HttpResponse<String> requested = platform.post("services/extract/requests", "{}", client.bearer());
+            assertEquals(requested.body(), 200, requested.statusCode());
+        }
+        // an hour later the security-session codes flow again
+        NOW.set(NOW.get().plus(Duration.ofMinutes(61)));
+        try {
+            String token = ItSupport.json(platform.post("auth/login", "{\"identifier\":\"" + client.login() + "\",\"password\":\""
+                    + PASSWORD + "\",\"client\":\"app\"}")).get("token").asText();
+            assertEquals(202, platform.post("auth/security-session/code", "{\"channel\":\"sms\"}", "Authorization",
+                    "Bearer " + token).statusCode());
+        } finally {
+            NOW.set(Instant.now());
+            ItSupport.forgetOperatorSession();
+        }
+    }
+
+    @Test
     public void z_uninstallingTheExtractBundleRemovesItWhileTheRestKeepsWorking() throws Exception {
         Client client = newClient();
         JsonNode earlier = extract(client);

@@ -26,8 +26,12 @@ public @interface AuthConfiguration {
     @AttributeDefinition(description = "Wrong entries one code tolerates before it is void")
     int code_attempts() default 3;
 
-    @AttributeDefinition(description = "Codes of one purpose sent to one identity per hour at most")
+    @AttributeDefinition(description = "Codes of one purpose sent to one identity per hour at most (login, security session, recovery, …)")
     int codes_per_hour() default 5;
+
+    @AttributeDefinition(description = "Confirmation codes (one per instruction, §25.2) sent to one identity per hour at most:"
+            + " an active client confirms many orders an hour, so this limit is higher than the others")
+    int confirmation_codes_per_hour() default 120;
 
     @AttributeDefinition(description = "Lifetime of an activation code, hours")
     int activation_lifetime_hours() default 72;

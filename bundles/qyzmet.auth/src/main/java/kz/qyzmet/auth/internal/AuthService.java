@@ -1020,7 +1020,8 @@ public class AuthService implements Sessions, OperationConfirmations {
         row.codeHash = Secrets.hmac(codeKey, row.id + ":" + code);
         CodePurpose purpose = CodePurpose.valueOf(row.purpose);
         boolean rateLimited = write(mapper -> {
-            if (mapper.countCodesSince(identity.id, row.purpose, utc(now.minus(Duration.ofHours(1)))) >= config.codes_per_hour()) {
+            int limit = purpose == CodePurpose.CONFIRMATION ? config.confirmation_codes_per_hour() : config.codes_per_hour();
+            if (mapper.countCodesSince(identity.id, row.purpose, utc(now.minus(Duration.ofHours(1)))) >= limit) {
                 return true;
             }
             if (purpose != CodePurpose.CONFIRMATION) {
