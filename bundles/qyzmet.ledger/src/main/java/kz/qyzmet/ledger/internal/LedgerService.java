@@ -57,6 +57,12 @@ public class LedgerService implements Ledger {
     private final Map<String, AssetRow> assetCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, AccountRow> accountCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Assets once defined never change (there is no way to redefine one), so every node
+     * may remember them: a statement of 50 positions asks for 50 of them.
+     */
+    private final java.util.Map<String, Asset> assets = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Activate
     public LedgerService(@Reference Persistence persistence, @Reference Clock clock, BundleContext context) {
         this.database = persistence.open(context.getBundle(), "ledger", LedgerMapper.class);
@@ -84,8 +90,14 @@ public class LedgerService implements Ledger {
 
     @Override
     public Optional<Asset> asset(String code) {
-        return Optional.ofNullable(database.read(session -> session.getMapper(LedgerMapper.class).asset(code)))
+        Asset known = assets.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Asset> found = Optional.ofNullable(database.read(session -> session.getMapper(LedgerMapper.class).asset(code)))
                 .map(LedgerService::toAsset);
+        found.ifPresent(asset -> assets.put(asset.code(), asset));
+        return found;
     }
 
     @Override
