@@ -30,6 +30,8 @@ import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.documents.api.Documents;
 import kz.qyzmet.documents.api.StoredDocument;
+import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.InstructionStatus;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.persistence.api.Database;
@@ -37,6 +39,7 @@ import kz.qyzmet.persistence.api.Persistence;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.Language;
 import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
 
 /**
  * Report jobs in the database, taken by whichever node is free: a job is claimed
@@ -142,32 +145,56 @@ public class ReportJobs {
     private void run(JobRow job) {
         Caller system = new Caller("system:operations-report", "system", "", "", job.instructionId);
         Instant started = now();
+        Optional<Instruction> instruction = instructions.find(job.instructionId);
+        if (instruction.isEmpty() || instruction.get().status() != InstructionStatus.IN_WORK) {
+            // the client cancelled the instruction (§7.2) before its report was written: nothing to produce
+            finish(job, mapper -> mapper.failed(job.id, node, "instruction no longer in work", utc(now())));
+            audit.record(AuditEvent.builder("operations-report.skipped", job.instructionId).by(system)
+                    .detail("status", instruction.map(found -> found.status().name()).orElse("unknown")).build());
+            return;
+        }
+        StoredDocument document;
         try {
-            String number = instructions.find(job.instructionId).map(instruction -> instruction.number()).orElse("");
             Period period = new Period(job.periodFrom.toInstant(ZoneOffset.UTC), job.periodTo.toInstant(ZoneOffset.UTC));
-            StoredDocument document = writer.write(new ReportWriter.Request(job.instructionId, number, job.clientId,
+            document = writer.write(new ReportWriter.Request(job.instructionId, instruction.get().number(), job.clientId,
                     job.account, period, job.format, Language.fromTag(job.language)), (operations, lastPostedAt) -> heartbeat(job,
                             period, operations, lastPostedAt), system);
-            long[] operations = { 0 };
-            ofInstruction(job.instructionId).ifPresent(current -> operations[0] = current.operations);
-            database.inTransaction(session -> session.getMapper(JobMapper.class).done(job.id, node, operations[0],
-                    document.id(), utc(now())));
+        } catch (RuntimeException failure) {
+            failed(job, failure, system);
+            return;
+        }
+        long operations = ofInstruction(job.instructionId).map(current -> current.operations).orElse(0L);
+        finish(job, mapper -> mapper.done(job.id, node, operations, document.id(), utc(now())));
+        try {
             instructions.complete(job.instructionId, List.of(document.id()), system);
             audit.record(AuditEvent.builder("operations-report.done", job.instructionId).by(system)
                     .detail("document", document.number()).detail("format", job.format)
                     .detail("millis", Duration.between(started, now()).toMillis()).build());
-        } catch (RuntimeException failure) {
-            LOG.error("operations report {} failed", job.instructionId, failure);
-            String reason = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
-            database.inTransaction(session -> session.getMapper(JobMapper.class).failed(job.id, node,
-                    reason.length() > 500 ? reason.substring(0, 500) : reason, utc(now())));
+        } catch (ProblemException cancelledMeanwhile) {
+            // cancelled while the report was being written: the document stays stored (nothing issued is ever
+            // removed, §45.2) but is not attached to the cancelled instruction
+            audit.record(AuditEvent.builder("operations-report.discarded", job.instructionId).by(system)
+                    .detail("document", document.number()).detail("reason", cancelledMeanwhile.detail().en()).build());
+        }
+    }
+
+    private void failed(JobRow job, RuntimeException failure, Caller system) {
+        LOG.error("operations report {} failed", job.instructionId, failure);
+        String reason = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
+        finish(job, mapper -> mapper.failed(job.id, node, reason.length() > 500 ? reason.substring(0, 500) : reason, utc(now())));
+        audit.record(AuditEvent.builder("operations-report.failed", job.instructionId).by(system).detail("reason", reason).build());
+        try {
             instructions.reject(job.instructionId, LocalizedText.of(
                     "Есепті жасау мүмкін болмады; брокер хабардар етілді. Қайта сұрап көріңіз.",
                     "Отчёт не удалось сформировать; брокер уведомлён. Попробуйте запросить снова.",
                     "The report could not be produced; the broker has been notified. Please request it again."), system);
-            audit.record(AuditEvent.builder("operations-report.failed", job.instructionId).by(system)
-                    .detail("reason", reason).build());
+        } catch (ProblemException cancelledMeanwhile) {
+            // the client cancelled it meanwhile: already final, nothing to tell
         }
+    }
+
+    private void finish(JobRow job, java.util.function.ToIntFunction<JobMapper> update) {
+        database.inTransaction(session -> update.applyAsInt(session.getMapper(JobMapper.class)));
     }
 
     /**
