@@ -26,6 +26,10 @@ public interface JobMapper {
             + " operations = 0, progress = 0 WHERE id = #{id}")
     void claim(@Param("id") String id, @Param("node") String node, @Param("at") LocalDateTime at);
 
+    @Update("UPDATE opr_job SET status = 'QUEUED', claimed_by = NULL, heartbeat_at = NULL"
+            + " WHERE id = #{id} AND claimed_by = #{node} AND status = 'RUNNING'")
+    int release(@Param("id") String id, @Param("node") String node);
+
     @Update("UPDATE opr_job SET operations = #{operations}, progress = #{progress}, heartbeat_at = #{at}"
             + " WHERE id = #{id} AND claimed_by = #{node} AND status = 'RUNNING'")
     int progress(@Param("id") String id, @Param("node") String node, @Param("operations") long operations,

@@ -51,6 +51,7 @@ import kz.qyzmet.rest.api.ProblemException;
 @Designate(ocd = ReportConfiguration.class)
 public class ReportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ReportJobs.class);
+    private static final long HANDOVER_RETRY_MILLIS = 50;
 
     private final Database database;
     private final Instructions instructions;
@@ -121,7 +122,11 @@ public class ReportJobs {
         }
         try {
             for (JobRow job = claim(); job != null; job = claim()) {
-                run(job);
+                if (!run(job)) {
+                    // handed back: look again in a moment instead of taking the same job in a loop
+                    worker.schedule(this::drain, HANDOVER_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("report jobs: cannot take the next job", e);
@@ -142,16 +147,22 @@ public class ReportJobs {
         });
     }
 
-    private void run(JobRow job) {
+    /** Writes the report of a claimed job; false when the job was handed back because its instruction is not in work yet. */
+    private boolean run(JobRow job) {
         Caller system = new Caller("system:operations-report", "system", "", "", job.instructionId);
         Instant started = now();
         Optional<Instruction> instruction = instructions.find(job.instructionId);
+        if (instruction.isPresent() && instruction.get().status() == InstructionStatus.CONFIRMED) {
+            // the job was queued by the handler a moment before the core records the instruction as in work
+            finish(job, mapper -> mapper.release(job.id, node));
+            return false;
+        }
         if (instruction.isEmpty() || instruction.get().status() != InstructionStatus.IN_WORK) {
             // the client cancelled the instruction (§7.2) before its report was written: nothing to produce
             finish(job, mapper -> mapper.failed(job.id, node, "instruction no longer in work", utc(now())));
             audit.record(AuditEvent.builder("operations-report.skipped", job.instructionId).by(system)
                     .detail("status", instruction.map(found -> found.status().name()).orElse("unknown")).build());
-            return;
+            return true;
         }
         StoredDocument document;
         try {
@@ -161,7 +172,7 @@ public class ReportJobs {
                             period, operations, lastPostedAt), system);
         } catch (RuntimeException failure) {
             failed(job, failure, system);
-            return;
+            return true;
         }
         long operations = ofInstruction(job.instructionId).map(current -> current.operations).orElse(0L);
         finish(job, mapper -> mapper.done(job.id, node, operations, document.id(), utc(now())));
@@ -176,6 +187,7 @@ public class ReportJobs {
             audit.record(AuditEvent.builder("operations-report.discarded", job.instructionId).by(system)
                     .detail("document", document.number()).detail("reason", cancelledMeanwhile.detail().en()).build());
         }
+        return true;
     }
 
     private void failed(JobRow job, RuntimeException failure, Caller system) {
