@@ -64,6 +64,18 @@ public interface AuthMapper {
             + " failed_attempts = IF(failed_attempts >= #{threshold}, 0, failed_attempts) WHERE id = #{id}")
     void recordFailure(@Param("id") String id, @Param("threshold") int threshold, @Param("lockUntil") LocalDateTime lockUntil);
 
+    /** §42 for identifiers nobody has (§22: their answers must be those of an account): same count, same lock. */
+    @Insert("INSERT INTO auth_unknown_identifier (identifier_hash, failed_attempts, locked_until)"
+            + " VALUES (#{hash}, 1, IF(1 >= #{threshold}, #{lockUntil}, NULL)) ON DUPLICATE KEY UPDATE"
+            + " failed_attempts = failed_attempts + 1,"
+            + " locked_until = IF(failed_attempts >= #{threshold}, #{lockUntil}, locked_until),"
+            + " failed_attempts = IF(failed_attempts >= #{threshold}, 0, failed_attempts)")
+    void recordUnknownFailure(@Param("hash") byte[] hash, @Param("threshold") int threshold,
+            @Param("lockUntil") LocalDateTime lockUntil);
+
+    @Select("SELECT locked_until FROM auth_unknown_identifier WHERE identifier_hash = #{hash}")
+    LocalDateTime unknownIdentifierLock(@Param("hash") byte[] hash);
+
     @Update("UPDATE auth_identity SET failed_attempts = 0 WHERE id = #{id} AND failed_attempts <> 0")
     void clearFailures(@Param("id") String id);
 

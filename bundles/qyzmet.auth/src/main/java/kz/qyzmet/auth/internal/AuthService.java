@@ -21,6 +21,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -44,6 +45,7 @@ import kz.qyzmet.auth.api.SessionStage;
 import kz.qyzmet.auth.api.Sessions;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
+import kz.qyzmet.rest.api.AddressRanges;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.Language;
@@ -73,8 +75,11 @@ public class AuthService implements Sessions, OperationConfirmations {
     private final AuditJournal audit;
     private final AuthConfiguration config;
     private final PasswordHasher hasher;
-    private final AddressAllowList allowList;
+    private final AddressRanges allowList;
+    /** Client numbers as the ledger and client records know them (a UUID, DEMO-0001, …). */
+    private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private final byte[] codeKey;
+    private final OffPath offPath = new OffPath("qyzmet-auth-off-path");
     private final Map<OtpChannel, ChannelRegistration> channels = new ConcurrentHashMap<>();
 
     /** Dynamic and greedy: a test (or an operator's time source) with a higher ranking takes over without a restart. */
@@ -107,8 +112,13 @@ public class AuthService implements Sessions, OperationConfirmations {
         this.audit = audit;
         this.config = config;
         this.hasher = new PasswordHasher(config.argon2_memory_kib(), config.argon2_iterations(), config.argon2_parallelism());
-        this.allowList = AddressAllowList.parse(config.address_allow_list());
+        this.allowList = AddressRanges.parse(config.address_allow_list());
         this.codeKey = codeKey(config, context);
+    }
+
+    @Deactivate
+    void close() {
+        offPath.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -141,11 +151,12 @@ public class AuthService implements Sessions, OperationConfirmations {
         Identifiers.Identifier identifier = Identifiers.parse(typedIdentifier);
         byte[] identifierHash = Secrets.sha256(identifier == null ? String.valueOf(typedIdentifier) : identifier.value());
         IdentityRow identity = identifier == null ? null : read(mapper -> find(mapper, identifier));
-        refuseBlockedAddress(origin, identity, password, now);
+        refuseBlockedAddress(origin, now);
         if (identity == null) {
+            // §22: an unknown identifier costs the same hash and locks after the same failures as a known one
+            refuseUnknownLocked(identifierHash, origin, now);
             hasher.verifyDecoy(password);
-            failedLogin(origin, identifierHash, null, "unknown-identifier", now);
-            throw invalidCredentials();
+            throw unknownIdentifierFailed(origin, identifierHash, now, invalidCredentials());
         }
         refuseLocked(identity, origin, identifierHash, now);
         if (!hasher.verify(password == null ? "" : password, identity.passwordHash)) {
@@ -178,8 +189,14 @@ public class AuthService implements Sessions, OperationConfirmations {
                     "Номер телефона должен быть в международном формате, например +77011234567.",
                     "The phone number must be in international format, e.g. +77011234567."));
         }
+        refuseBlockedAddress(origin, now);
+        // like recovery: whether the phone is known must not show in the answer's timing
+        offPath.submit("login-code", () -> sendLoginCode(phone, origin));
+    }
+
+    private void sendLoginCode(String phone, Caller origin) {
+        Instant now = now();
         IdentityRow identity = read(mapper -> mapper.identityByPhone(phone));
-        refuseBlockedAddress(origin, null, null, now);
         if (identity == null || !ACTIVE.equals(identity.status) || Role.of(identity.role).isStaff() || isLocked(identity, now)) {
             journal("auth.login-code.not-sent", identity == null ? "unknown" : identity.id, origin)
                     .detail("reason", identity == null ? "unknown-phone" : "not-eligible").record();
@@ -193,10 +210,10 @@ public class AuthService implements Sessions, OperationConfirmations {
         String phone = Identifiers.phone(typedPhone);
         byte[] identifierHash = Secrets.sha256(phone == null ? String.valueOf(typedPhone) : phone);
         IdentityRow identity = phone == null ? null : read(mapper -> mapper.identityByPhone(phone));
-        refuseBlockedAddress(origin, null, null, now);
+        refuseBlockedAddress(origin, now);
         if (identity == null || Role.of(identity.role).isStaff()) {
-            failedLogin(origin, identifierHash, null, "unknown-identifier", now);
-            throw codeInvalid();
+            refuseUnknownLocked(identifierHash, origin, now);
+            throw unknownIdentifierFailed(origin, identifierHash, now, codeInvalid());
         }
         refuseLocked(identity, origin, identifierHash, now);
         CodeCheck check = checkLatestCode(identity, CodePurpose.LOGIN, code, now);
@@ -508,8 +525,16 @@ public class AuthService implements Sessions, OperationConfirmations {
 
     // ------------------------------------------------------------------ passwords, activation, recovery (§22, §41)
 
-    /** §22: a recovery code to the e-mail or phone; the answer never says whether the account exists. */
+    /**
+     * §22: a recovery code to the e-mail or phone; the answer never says whether
+     * the account exists, not even by its timing: the request is only queued here,
+     * the look-up and the sending happen off the request path.
+     */
     void requestRecovery(String typedIdentifier, String channel, Caller origin) {
+        offPath.submit("recovery", () -> recover(typedIdentifier, channel, origin));
+    }
+
+    private void recover(String typedIdentifier, String channel, Caller origin) {
         Instant now = now();
         Identifiers.Identifier identifier = Identifiers.parse(typedIdentifier);
         IdentityRow identity = identifier == null ? null : read(mapper -> find(mapper, identifier));
@@ -683,6 +708,12 @@ public class AuthService implements Sessions, OperationConfirmations {
                     "Учётная запись клиента должна быть связана с записью клиента.",
                     "A client account must be linked to a client record."));
         }
+        if (role == Role.CLIENT && !CLIENT_ID.matcher(request.clientId()).matches()) {
+            throw invalidField("clientId", LocalizedText.of(
+                    "Клиент нөмірі 1–64 таңба: латын әріптері, цифрлар, нүкте, сызықша.",
+                    "Номер клиента: 1–64 символа — латинские буквы, цифры, точка, дефис, подчёркивание.",
+                    "The client number: 1–64 characters — Latin letters, digits, dot, dash, underscore."));
+        }
         row.role = role.name();
         row.clientId = role == Role.CLIENT ? request.clientId() : null;
         row.displayName = request.displayName();
@@ -850,19 +881,19 @@ public class AuthService implements Sessions, OperationConfirmations {
 
     // ------------------------------------------------------------------ lockouts (§42, §43, §44)
 
-    /** §43: a blocked address is refused; a correct password presented from it is treated as compromised (§44). */
-    private void refuseBlockedAddress(Caller origin, IdentityRow identity, String password, Instant now) {
-        if (allowList.allows(origin.address())) {
+    /**
+     * §43: a blocked address is refused, with the reason and until when (§29). It
+     * changes nobody's credentials: behind a proxy or a carrier's NAT many clients
+     * share one address, and an attacker who got it blocked must not be able to
+     * void the password of whoever logs in from there next (§44 is read in README).
+     */
+    private void refuseBlockedAddress(Caller origin, Instant now) {
+        if (allowList.contains(origin.address())) {
             return;
         }
         AddressBlockRow block = read(mapper -> mapper.addressBlock(origin.address()));
         if (block == null || block.liftedAt != null || !now.isBefore(block.blockedUntil.toInstant(ZoneOffset.UTC))) {
             return;
-        }
-        if (identity != null && identity.passwordHash != null && password != null
-                && hasher.verify(password, identity.passwordHash)) {
-            // an address caught trying many logins knows this account's password: it is in an attacker's list
-            compromise(identity.id, "correct-password-from-blocked-address", origin);
         }
         Instant until = block.blockedUntil.toInstant(ZoneOffset.UTC);
         journal("auth.login.refused", origin.address(), origin).detail("reason", "address-blocked")
@@ -872,6 +903,33 @@ public class AuthService implements Sessions, OperationConfirmations {
                 "С этого IP-адреса были попытки входа под разными логинами; он заблокирован до {until}.",
                 "Logins with different accounts were tried from this address; it is blocked until {until}.")
                 .format(Map.of("until", until)), Map.of("blockedUntil", until.toString()), Map.of());
+    }
+
+    /** Like {@link #refuseLocked} for an identifier nobody has: five failures lock it as they would an account (§22). */
+    private void refuseUnknownLocked(byte[] identifierHash, Caller origin, Instant now) {
+        LocalDateTime until = read(mapper -> mapper.unknownIdentifierLock(identifierHash));
+        if (until == null || !now.isBefore(until.toInstant(ZoneOffset.UTC))) {
+            return;
+        }
+        write(mapper -> {
+            mapper.insertAttempt(origin.address(), identifierHash, false, utc(now));
+            return null;
+        });
+        journal("auth.login.refused", "unknown", origin).detail("reason", "account-locked").record();
+        throw accountLocked(until.toInstant(ZoneOffset.UTC));
+    }
+
+    /** A failed login with an identifier nobody has: counted like an account's (§42), so its answers are the same. */
+    private ProblemException unknownIdentifierFailed(Caller origin, byte[] identifierHash, Instant now,
+            ProblemException otherwise) {
+        LocalDateTime lockUntil = utc(now.plus(Duration.ofMinutes(config.lock_minutes())));
+        LocalDateTime locked = write(mapper -> {
+            mapper.recordUnknownFailure(identifierHash, config.lock_threshold(), lockUntil);
+            return mapper.unknownIdentifierLock(identifierHash);
+        });
+        failedLogin(origin, identifierHash, null, "unknown-identifier", now);
+        return locked != null && now.isBefore(locked.toInstant(ZoneOffset.UTC)) ? accountLocked(locked.toInstant(ZoneOffset.UTC))
+                : otherwise;
     }
 
     private void refuseLocked(IdentityRow identity, Caller origin, byte[] identifierHash, Instant now) {
@@ -933,7 +991,7 @@ public class AuthService implements Sessions, OperationConfirmations {
         } else {
             journal("auth.login.failed", "unknown", origin).detail("reason", reason).record();
         }
-        if (allowList.allows(origin.address())) {
+        if (allowList.contains(origin.address())) {
             return;
         }
         LocalDateTime since = utc(now.minus(Duration.ofMinutes(config.address_window_minutes())));
@@ -1045,7 +1103,7 @@ public class AuthService implements Sessions, OperationConfirmations {
         };
         Language language = Language.fromTag(identity.language);
         OtpMessage message = new OtpMessage(row.channel, recipient, purpose.name().toLowerCase(),
-                purpose.text(code, summary, language));
+                purpose.text(code, summary, language), row.sessionId);
         try {
             channel(row.channel).deliver(message);
         } catch (Exception e) {

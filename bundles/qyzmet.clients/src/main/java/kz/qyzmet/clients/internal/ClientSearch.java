@@ -70,7 +70,9 @@ public final class ClientSearch {
             }
             String column = COLUMNS.get(field);
             String value = "#{query.criteria." + field + "}";
-            conditions.append(EXACT.contains(field) ? column + " = " + value : column + " LIKE CONCAT('%', " + value + ", '%')");
+            // a typed % or _ is a character to find, not a wildcard: escaped with '!'
+            conditions.append(EXACT.contains(field) ? column + " = " + value : column + " LIKE CONCAT('%', REPLACE(REPLACE("
+                    + "REPLACE(" + value + ", '!', '!!'), '%', '!%'), '_', '!_'), '%') ESCAPE '!'");
         }
         return conditions.toString();
     }

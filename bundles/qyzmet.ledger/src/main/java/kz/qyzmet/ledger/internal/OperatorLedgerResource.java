@@ -157,11 +157,12 @@ public class OperatorLedgerResource {
     @Path("accounts/{id}/balances")
     public Map<String, Object> balances(@PathParam("id") String account, @QueryParam("asOf") String asOf) {
         requireAccount(account);
-        List<Balance> balances = asOf == null ? ledger.balances(account) : ledger.balancesAsOf(account, Requests.instant("asOf", asOf));
+        Instant at = Requests.instant("asOf", asOf); // absent or blank: now
+        List<Balance> balances = at == null ? ledger.balances(account) : ledger.balancesAsOf(account, at);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("account", account);
-        if (asOf != null) {
-            view.put("asOf", Requests.instant("asOf", asOf));
+        if (at != null) {
+            view.put("asOf", at);
         }
         view.put("balances", balances.stream().map(balance -> Map.of("asset", balance.asset(), "total", balance.total(),
                 "available", balance.available(), "held", balance.held(), "blocked", balance.blocked())).toList());

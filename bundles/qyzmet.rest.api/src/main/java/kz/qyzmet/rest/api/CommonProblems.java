@@ -22,6 +22,10 @@ public final class CommonProblems {
             "Қол жеткізуге тыйым салынған", "Доступ запрещён", "Access denied"));
     public static final ProblemType CONFLICT = new ProblemType("conflict", LocalizedText.of(
             "Қайшылық", "Конфликт", "Conflict"));
+    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", LocalizedText.of(
+            "Сұрау тым үлкен", "Запрос слишком велик", "Request too large"));
+    public static final ProblemType HEADERS_TOO_LARGE = new ProblemType("headers-too-large", LocalizedText.of(
+            "Сұрау тақырыптары тым үлкен", "Заголовки запроса слишком велики", "Request headers too large"));
     public static final ProblemType INTERNAL = new ProblemType("internal", LocalizedText.of(
             "Ішкі қате", "Внутренняя ошибка", "Internal error"));
     public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", LocalizedText.of(

@@ -17,14 +17,17 @@ import javax.ws.rs.core.HttpHeaders;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.metatype.annotations.Designate;
 
 import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
+import kz.qyzmet.rest.api.AddressRanges;
 import kz.qyzmet.rest.api.Api;
 import kz.qyzmet.rest.api.ApiExtension;
 import kz.qyzmet.rest.api.Caller;
@@ -40,9 +43,14 @@ import kz.qyzmet.rest.api.RequestAuthenticator;
  * administrators out of {@code /api/v1/operator/...}. One filter does all three
  * because JAX-RS runtimes do not promise an order between filters of different
  * bundles. Without an authenticator the operator API is closed, not open;
- * refusals are security events and go to the audit journal.
+ * refusals are security events and go to the audit journal. The caller's
+ * address is the connection's, or the one a trusted proxy forwarded
+ * ({@link ClientAddress}). Every answer leaves with the headers of
+ * {@link ResponseHeaders}.
  */
-@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class })
+@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class },
+        configurationPid = HttpConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = HttpConfiguration.class)
 @ApiExtension
 @JaxrsName("qyzmet.caller")
 @PreMatching
@@ -51,6 +59,7 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final AuditJournal audit;
+    private final AddressRanges trustedProxies;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -60,8 +69,9 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     HttpServletRequest servletRequest;
 
     @Activate
-    public CallerFilter(@Reference AuditJournal audit) {
+    public CallerFilter(@Reference AuditJournal audit, HttpConfiguration configuration) {
         this.audit = audit;
+        this.trustedProxies = AddressRanges.parse(configuration.trusted_proxies());
     }
 
     @Override
@@ -71,7 +81,9 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
             correlationId = UUID.randomUUID().toString();
             request.getHeaders().putSingle(Api.CORRELATION_HEADER, correlationId);
         }
-        String address = servletRequest == null ? "" : servletRequest.getRemoteAddr();
+        String peer = servletRequest == null ? "" : servletRequest.getRemoteAddr();
+        String address = ClientAddress.resolve(peer, request.getHeaders().get("Forwarded"),
+                request.getHeaders().get("X-Forwarded-For"), trustedProxies);
         String userAgent = request.getHeaderString(HttpHeaders.USER_AGENT);
         Caller anonymous = new Caller(Caller.ANONYMOUS, Caller.ANONYMOUS, address, userAgent == null ? "" : userAgent,
                 correlationId);
@@ -112,5 +124,6 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
         if (correlationId != null) {
             response.getHeaders().putSingle(Api.CORRELATION_HEADER, correlationId);
         }
+        ResponseHeaders.apply(response.getHeaders(), response.getStatus());
     }
 }

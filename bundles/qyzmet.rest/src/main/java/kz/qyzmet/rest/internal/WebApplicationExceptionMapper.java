@@ -27,13 +27,29 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     HttpHeaders headers;
 
+    WebApplicationExceptionMapper withHeaders(HttpHeaders requestHeaders) {
+        this.headers = requestHeaders;
+        return this;
+    }
+
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception instanceof InvalidParameter invalid) {
+            return ProblemResponses.of(invalid.problem, headers);
+        }
         int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();
         ProblemType type;
         LocalizedText detail;
         switch (status) {
         case 404 -> {
+            if (exception.getCause() instanceof IllegalArgumentException) {
+                // JAX-RS turns an unreadable path or query parameter into a 404: it is a bad request
+                type = CommonProblems.BAD_REQUEST;
+                detail = LocalizedText.of("Сұрау параметрінің мәні қате.", "Недопустимое значение параметра запроса.",
+                        "A request parameter has an invalid value.");
+                status = 400;
+                break;
+            }
             type = CommonProblems.NOT_FOUND;
             detail = LocalizedText.of("Сұралған ресурс жоқ.", "Запрошенный ресурс не существует.",
                     "The requested resource does not exist.");
@@ -52,6 +68,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             type = CommonProblems.UNSUPPORTED_MEDIA_TYPE;
             detail = LocalizedText.of("Сұрау денесін application/json пішімінде жіберіңіз.",
                     "Отправьте тело запроса в формате application/json.", "Send the request body as application/json.");
+        }
+        case 413 -> {
+            long limit = exception instanceof BodyLimitFilter.PayloadTooLarge tooLarge ? tooLarge.limit : -1;
+            return ProblemResponses.of(CommonProblems.PAYLOAD_TOO_LARGE, 413, LocalizedText.of(
+                    "Сұрау денесі тым үлкен (ең көбі {limit} байт).", "Тело запроса слишком велико (не более {limit} байт).",
+                    "The request body is too large (at most {limit} bytes).").format(Map.of("limit", limit)),
+                    Map.of("limit", limit), headers);
         }
         case 401 -> {
             type = CommonProblems.UNAUTHENTICATED;

@@ -1,37 +1,55 @@
 package kz.qyzmet.auth.outbox.internal;
 
 import java.util.List;
+import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.rest.api.CommonProblems;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
 
 /**
- * {@code GET /api/v1/dev/outbox?to=<phone, e-mail or identity id>}: the latest
- * messages to a recipient, newest first, so a developer or a demo can log in
- * without an SMS gateway. Registered only in dev and demo mode
- * ({@link DevOutboxRegistration}); in production the endpoint does not exist.
+ * {@code GET /api/v1/dev/outbox}: the codes asked for in the caller's own
+ * session (second factor, security session, confirmations), newest first, so a
+ * developer or a demo visitor can log in without an SMS gateway. Nobody can read
+ * a code by naming a phone or an identity, and codes asked for outside a session
+ * (recovery, activation, login by phone) are never shown: a public demo (§4)
+ * hands no one another person's account, staff included. Registered only in dev
+ * and demo mode ({@link DevOutboxRegistration}).
  */
 @Path("dev/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevOutboxResource {
     private final OutboxChannel outbox;
 
+    @Context
+    HttpServletRequest request;
+
     DevOutboxResource(OutboxChannel outbox) {
         this.outbox = outbox;
     }
 
-    public record Messages(String to, List<OutboxMessage> messages) {
+    public record Messages(String session, List<OutboxMessage> messages) {
     }
 
     @GET
-    public Messages latest(@QueryParam("to") String to, @QueryParam("limit") @DefaultValue("10") int limit) {
-        String recipient = Requests.required(to, "to").strip();
-        return new Messages(recipient, outbox.latest(recipient, Math.max(1, Math.min(limit, 100))));
+    public Messages latest(@QueryParam("limit") @DefaultValue("10") int limit) {
+        Session session = Session.from(request::getAttribute);
+        if (session == null) {
+            throw new ProblemException(401, CommonProblems.UNAUTHENTICATED, LocalizedText.of(
+                    "Кодтарды көру үшін кіріңіз: сеанс өзі сұраған кодтарды ғана көреді.",
+                    "Войдите, чтобы увидеть коды: сессия видит только коды, запрошенные ею самой.",
+                    "Log in to see codes: a session sees only the codes it asked for itself."), Map.of(), Map.of());
+        }
+        return new Messages(session.id(), outbox.latestOfSession(session.id(), Math.max(1, Math.min(limit, 100))));
     }
 }

@@ -38,12 +38,13 @@ public class OutboxChannel implements OtpChannel {
     public void deliver(OtpMessage message) {
         database.inTransaction(session -> {
             session.getMapper(OutboxMapper.class).insert(message.channel(), message.recipient(), message.purpose(),
-                    message.text(), LocalDateTime.now(clock));
+                    message.text(), message.sessionId(), LocalDateTime.now(clock));
             return null;
         });
     }
 
-    List<OutboxMessage> latest(String recipient, int limit) {
-        return database.read(session -> session.getMapper(OutboxMapper.class).latest(recipient, limit));
+    /** The latest codes asked for in that session, newest first. */
+    List<OutboxMessage> latestOfSession(String sessionId, int limit) {
+        return database.read(session -> session.getMapper(OutboxMapper.class).latestOfSession(sessionId, limit));
     }
 }

@@ -9,12 +9,12 @@ import org.apache.ibatis.annotations.Select;
 
 public interface OutboxMapper {
 
-    @Insert("INSERT INTO otp_outbox (channel, recipient, purpose, text, created_at)"
-            + " VALUES (#{channel}, #{recipient}, #{purpose}, #{text}, #{at})")
+    @Insert("INSERT INTO otp_outbox (channel, recipient, purpose, text, session_id, created_at)"
+            + " VALUES (#{channel}, #{recipient}, #{purpose}, #{text}, #{sessionId}, #{at})")
     void insert(@Param("channel") String channel, @Param("recipient") String recipient, @Param("purpose") String purpose,
-            @Param("text") String text, @Param("at") LocalDateTime at);
+            @Param("text") String text, @Param("sessionId") String sessionId, @Param("at") LocalDateTime at);
 
-    @Select("SELECT id, channel, recipient, purpose, text, created_at FROM otp_outbox WHERE recipient = #{recipient}"
+    @Select("SELECT id, channel, recipient, purpose, text, created_at FROM otp_outbox WHERE session_id = #{sessionId}"
             + " ORDER BY id DESC LIMIT #{limit}")
-    List<OutboxMessage> latest(@Param("recipient") String recipient, @Param("limit") int limit);
+    List<OutboxMessage> latestOfSession(@Param("sessionId") String sessionId, @Param("limit") int limit);
 }

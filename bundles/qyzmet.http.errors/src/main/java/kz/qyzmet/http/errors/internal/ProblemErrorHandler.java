@@ -1,0 +1,97 @@
+package kz.qyzmet.http.errors.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import kz.qyzmet.rest.api.Api;
+import kz.qyzmet.rest.api.CommonProblems;
+import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.Problem;
+import kz.qyzmet.rest.api.ProblemType;
+
+/**
+ * What Jetty answers itself, before any application sees the request (a
+ * malformed URI, an ambiguous path, headers too large): the same problem+json in
+ * the client's language as every other error, with the API's security headers,
+ * instead of Jetty's HTML page.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Cache-Control", "no-store");
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        int status = response.getStatus();
+        Object error = request.getAttribute(ERROR_STATUS);
+        if (error instanceof Integer code) {
+            status = code;
+        }
+        if (status < 400) {
+            status = 500;
+        }
+        Language language = language(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        Map<String, Object> body = Problem.body(type(status), status, detail(status), Map.of(), language,
+                "urn:qyzmet:request:" + UUID.randomUUID());
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        response.setStatus(status);
+        SECURITY_HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Api.PROBLEM_JSON + ";charset=UTF-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, language.tag());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, String.valueOf(bytes.length));
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+        return true;
+    }
+
+    private static Language language(String acceptLanguage) {
+        try {
+            return Language.fromAcceptLanguage(acceptLanguage);
+        } catch (RuntimeException e) {
+            return Language.DEFAULT;
+        }
+    }
+
+    static ProblemType type(int status) {
+        return switch (status) {
+        case 404 -> CommonProblems.NOT_FOUND;
+        case 405 -> CommonProblems.METHOD_NOT_ALLOWED;
+        case 413 -> CommonProblems.PAYLOAD_TOO_LARGE;
+        case 431 -> CommonProblems.HEADERS_TOO_LARGE;
+        case 503 -> CommonProblems.UNAVAILABLE;
+        default -> status >= 500 ? CommonProblems.INTERNAL : CommonProblems.BAD_REQUEST;
+        };
+    }
+
+    static LocalizedText detail(int status) {
+        return switch (status) {
+        case 404 -> LocalizedText.of("Сұралған ресурс жоқ.", "Запрошенный ресурс не существует.",
+                "The requested resource does not exist.");
+        case 405 -> LocalizedText.of("Бұл ресурс мұндай әдісті қабылдамайды.", "Ресурс не поддерживает этот метод.",
+                "This resource does not support that method.");
+        case 413 -> LocalizedText.of("Сұрау тым үлкен.", "Запрос слишком велик.", "The request is too large.");
+        case 431 -> LocalizedText.of("Сұрау тақырыптары тым үлкен.", "Заголовки запроса слишком велики.",
+                "The request headers are too large.");
+        case 503 -> LocalizedText.of("Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз.",
+                "Сервис временно недоступен, повторите позже.", "The service is temporarily unavailable; try again later.");
+        default -> status >= 500
+                ? LocalizedText.of("Сервер сұрауды өңдей алмады.", "Сервер не смог обработать запрос.",
+                        "The server could not process the request.")
+                : LocalizedText.of("Сұрау HTTP ережелеріне сай емес (мекенжайы, тақырыптары немесе пішімі).",
+                        "Запрос не соответствует правилам HTTP (адрес, заголовки или формат).",
+                        "The request does not follow HTTP's rules (its address, headers or format).");
+        };
+    }
+}
