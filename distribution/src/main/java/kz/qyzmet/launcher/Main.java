@@ -46,7 +46,11 @@ public final class Main {
             if (args[0].equals("verify-audit")) {
                 System.exit(VerifyAuditCommand.run(settings, System.out));
             }
-            System.err.println("qyzmet: unknown command '" + args[0] + "'; commands: verify-audit (none: run the platform)");
+            if (args[0].equals("reset-admin")) {
+                System.exit(ResetAdminCommand.run(settings, args, System.out, System.err));
+            }
+            System.err.println("qyzmet: unknown command '" + args[0] + "'; commands: verify-audit, reset-admin [--phone …]"
+                    + " (none: run the platform)");
             System.exit(2);
         }
         Path dataDir = settings.path(Settings.DATA_DIR);

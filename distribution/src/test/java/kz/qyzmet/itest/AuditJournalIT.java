@@ -86,8 +86,11 @@ public class AuditJournalIT {
         AuditRecord last = journal.search(new AuditQuery(null, "tester", null, null, null, null, 1)).get(0);
         AuditRecord previous = journal.search(new AuditQuery(null, null, null, null, null, last.sequence(), 1)).get(0);
         assertEquals(previous.recordHash(), last.previousHash());
+        // the journal adds when the event happened: it is chained (and stamped) a moment later
+        String occurredAt = last.event().details().get("occurredAt");
+        assertTrue(!last.recordedAt().isBefore(java.time.Instant.parse(occurredAt)));
         assertEquals(AuditChain.hash(last.previousHash(), last.sequence(), last.recordedAt(), last.event(),
-                "{\"n\":\"4\"}"), last.recordHash());
+                "{\"n\":\"4\",\"occurredAt\":\"" + occurredAt + "\"}"), last.recordHash());
         AuditVerification verification = journal.verify();
         assertTrue(verification.replicaConfigured());
         assertEquals(0, verification.replicaBehind());

@@ -72,7 +72,7 @@ import kz.qyzmet.rest.api.Language;
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class InstructionsDocumentsIT {
-    private static final String PASSWORD = "Qyzmet-Strong-2026";
+    private static final String PASSWORD = "Steppe-Strong-2026";
     private static final String STAFF_SERVICE = "it-personal-data";
     private static final AtomicReference<Instant> NOW = new AtomicReference<>();
     private static boolean registered;

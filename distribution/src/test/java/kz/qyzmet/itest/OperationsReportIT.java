@@ -63,7 +63,7 @@ import kz.qyzmet.rest.api.Language;
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class OperationsReportIT {
-    private static final String PASSWORD = "Qyzmet-Strong-2026";
+    private static final String PASSWORD = "Steppe-Strong-2026";
     private static boolean prepared;
     /** What the cabinet saw of a job while waiting for it. */
     private static final List<JsonNode> SNAPSHOTS = new java.util.concurrent.CopyOnWriteArrayList<>();

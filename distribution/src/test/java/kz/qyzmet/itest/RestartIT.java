@@ -25,7 +25,7 @@ public class RestartIT {
         LauncherSupport launcher = new LauncherSupport("restart");
         try (Platform first = launcher.start()) {
             // dev mode (§4): the sample client logs in at once with the password README publishes
-            assertEquals("DEMO-0001", launcher.login("aigerim", "Qyzmet-Trial-2026").get("session").get("clientId").asText());
+            assertEquals("DEMO-0001", launcher.login("aigerim", "Steppe-Trial-2026").get("session").get("clientId").asText());
             Files.copy(Path.of(System.getProperty("qyzmet.demo.bundle")), launcher.dataDir.resolve("deploy/demo.jar"));
             ItSupport.awaitChecked(Duration.ofSeconds(10), "deployed service answers",
                     () -> launcher.get("services/demo-offices/offices").statusCode() == 200);
@@ -46,7 +46,7 @@ public class RestartIT {
             HttpResponse<String> refused = launcher.get("services/demo-offices/offices");
             assertEquals("Закрыто", ItSupport.JSON.readTree(refused.body()).get("detail").asText());
             assertEquals("seeded once, still there", "DEMO-0002",
-                    launcher.login("+77010000102", "Qyzmet-Trial-2026").get("session").get("clientId").asText());
+                    launcher.login("+77010000102", "Steppe-Trial-2026").get("session").get("clientId").asText());
         }
     }
 }

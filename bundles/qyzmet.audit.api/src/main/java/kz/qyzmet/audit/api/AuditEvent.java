@@ -93,6 +93,13 @@ public record AuditEvent(String type, String subject, String actor, String actor
             return this;
         }
 
+        /** An independent builder with everything set so far (e.g. one for success, one for refusal). */
+        public Builder copy() {
+            Builder copy = new Builder(type, subject).actor(actor, actorRole).origin(address, userAgent, correlationId);
+            copy.details.putAll(details);
+            return copy;
+        }
+
         public AuditEvent build() {
             return new AuditEvent(type, subject, actor, actorRole, address, userAgent, correlationId, details);
         }

@@ -12,13 +12,15 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AuditJournal {
 
     /**
-     * Appends an event. The journal stamps the time; the call returns once the
-     * event is durable, and throws if it could not be stored, so a caller never
-     * reports success for a change that left no trace.
-     *
-     * @return the stored record
+     * Appends an event. The journal stamps the time. Called inside a transaction
+     * of the platform's database (see {@code Database}, {@code Transactions}), the
+     * record is appended on that transaction just before it commits: the change
+     * and its record commit together or not at all (rules §45.1). Called outside
+     * one, the call returns once the record is durable. Either way it throws if the
+     * record could not be stored, so a caller never reports success for a change
+     * that left no trace.
      */
-    AuditRecord record(AuditEvent event);
+    void record(AuditEvent event);
 
     /** The newest records about one subject, newest first, at most {@code limit}. */
     List<AuditRecord> findBySubject(String subject, int limit);

@@ -7,6 +7,9 @@ import java.time.Instant;
  * present, unaltered and in its place, and the second store (rules §33) agrees
  * with it as far as it has been copied.
  *
+ * A change without its record ({@link Kind#UNRECORDED}) is a problem of the
+ * main store; its sequence is 0.
+ *
  * @param checked            records walked in the main store
  * @param lastSequence       the chain's last sequence number according to its head
  * @param problem            the first problem in the main store, or null
@@ -36,6 +39,8 @@ public record AuditVerification(Instant verifiedAt, long checked, long lastSeque
         /** A record was swapped for another one with a valid-looking hash: its successor does not chain to it. */
         REPLACED,
         /** The second store holds something else at this sequence than the main store. */
-        DIVERGED
+        DIVERGED,
+        /** A change (a ledger entry, an instruction's transition, a document) has no record in the journal. */
+        UNRECORDED
     }
 }

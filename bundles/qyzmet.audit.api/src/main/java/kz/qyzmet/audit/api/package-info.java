@@ -3,5 +3,5 @@
  * recorded through {@link kz.qyzmet.audit.api.AuditJournal} (rules §32, §45.1).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package kz.qyzmet.audit.api;

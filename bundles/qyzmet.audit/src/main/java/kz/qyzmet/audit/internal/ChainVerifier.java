@@ -24,7 +24,7 @@ final class ChainVerifier {
         this.replica = replica;
     }
 
-    AuditVerification verify(Instant now) {
+    AuditVerification verify(Instant now, java.util.function.Supplier<Problem> completeness) {
         ChainHead head = main.read(session -> session.getMapper(AuditMapper.class).head());
         long checked = 0;
         long expected = 1;
@@ -70,6 +70,9 @@ final class ChainVerifier {
         }
         if (problem == null && !previousHash.equals(head.lastHash)) {
             problem = new Problem(Kind.REPLACED, head.lastSequence, "the last record is not the one the chain head names");
+        }
+        if (problem == null) {
+            problem = completeness.get();
         }
         if (replica == null) {
             return new AuditVerification(now, checked, head.lastSequence, problem, false, 0, null, 0);

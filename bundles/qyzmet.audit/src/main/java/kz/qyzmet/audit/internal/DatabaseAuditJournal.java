@@ -31,6 +31,7 @@ import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.audit.api.AuditQuery;
 import kz.qyzmet.audit.api.AuditRecord;
 import kz.qyzmet.audit.api.AuditVerification;
+import kz.qyzmet.audit.api.AuditedChanges;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
 
@@ -51,6 +52,17 @@ public class DatabaseAuditJournal implements AuditJournal {
     private final Database replica;
     private final Clock clock;
     private final ReplicaShipper shipper;
+    private final Chainer chainer;
+    /** Bundles whose changes must each have a record (ledger, instructions, documents). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<AuditedChanges> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "qyzmet-audit-chainer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @Activate
     public DatabaseAuditJournal(@Reference Persistence persistence, @Reference Clock clock, BundleContext context,
@@ -59,6 +71,7 @@ public class DatabaseAuditJournal implements AuditJournal {
             DataSource replicaStore) {
         this.database = persistence.open(context.getBundle(), "audit", AuditMapper.class);
         this.clock = clock;
+        this.chainer = new Chainer(database, clock, this::chained);
         if (replicaStore == null) {
             LOG.warn("no second store for the audit journal is configured (qyzmet.auditstore.url): rules §33 ask for"
                     + " a copy of the journal on an additional server");
@@ -68,17 +81,42 @@ public class DatabaseAuditJournal implements AuditJournal {
             this.replica = persistence.open(context.getBundle(), "audit", replicaStore, AuditMapper.class);
             this.shipper = new ReplicaShipper(database, replica);
         }
+        startSweeping();
+    }
+
+    /** What a node that died between a commit and its chaining left pending is chained by the others. */
+    private void startSweeping() {
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                chainer.request();
+            } catch (RuntimeException e) {
+                LOG.warn("chaining pending audit records failed; will try again", e);
+            }
+        }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void chained() {
+        if (shipper != null) {
+            shipper.nudge();
+        }
     }
 
     @Deactivate
     void close() {
+        sweeper.shutdownNow();
         if (shipper != null) {
             shipper.close();
         }
     }
 
+    /**
+     * Written on the caller's transaction when one is open: a state change and its
+     * record commit together or not at all (rules §45.1). The record waits in
+     * {@code audit_pending}, which takes no global lock, and is chained right after
+     * the commit ({@link Chainer}).
+     */
     @Override
-    public AuditRecord record(AuditEvent event) {
+    public void record(AuditEvent event) {
         AuditRow row = new AuditRow();
         row.eventType = clip(event.type(), 100);
         row.subject = clip(event.subject(), 200);
@@ -88,22 +126,23 @@ public class DatabaseAuditJournal implements AuditJournal {
         row.userAgent = clip(event.userAgent(), 500);
         row.correlationId = clip(event.correlationId(), 64);
         row.details = toJson(event.details());
+        row.recordedAt = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
         database.inTransaction(session -> {
-            AuditMapper journal = session.getMapper(AuditMapper.class);
-            ChainHead head = journal.lockHead();
-            row.sequence = head.lastSequence + 1;
-            // stamped under the lock, so the journal's times never go backwards along the chain
-            row.recordedAt = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
-            row.previousHash = head.lastHash;
-            row.recordHash = hash(row);
-            journal.insert(row);
-            journal.advanceHead(row.sequence, row.recordHash);
+            session.getMapper(AuditMapper.class).insertPending(row);
             return null;
         });
-        if (shipper != null) {
-            shipper.nudge();
+        database.afterCommit(chainer::request);
+    }
+
+    /** The time the event happened (it is chained, and stamped, a moment later). */
+    static String withOccurredAt(String details, LocalDateTime occurredAt) {
+        try {
+            LinkedHashMap<String, String> map = JSON.readValue(details, DETAILS);
+            map.putIfAbsent("occurredAt", occurredAt.toInstant(ZoneOffset.UTC).toString());
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            return details;
         }
-        return toRecord(row);
     }
 
     static String hash(AuditRow row) {
@@ -113,6 +152,7 @@ public class DatabaseAuditJournal implements AuditJournal {
 
     @Override
     public List<AuditRecord> findBySubject(String subject, int limit) {
+        chainer.chainAll(); // what this caller recorded a moment ago is found
         int bounded = Math.max(1, Math.min(limit, AuditQuery.MAX_LIMIT));
         return database.read(session -> session.getMapper(AuditMapper.class).findBySubject(subject, bounded))
                 .stream().map(DatabaseAuditJournal::toRecord).toList();
@@ -120,6 +160,7 @@ public class DatabaseAuditJournal implements AuditJournal {
 
     @Override
     public List<AuditRecord> search(AuditQuery query) {
+        chainer.chainAll();
         return database.read(session -> session.getMapper(AuditMapper.class).search(query, utc(query.from()), utc(query.to())))
                 .stream().map(DatabaseAuditJournal::toRecord).toList();
     }
@@ -130,10 +171,12 @@ public class DatabaseAuditJournal implements AuditJournal {
 
     @Override
     public AuditVerification verify() {
+        chainer.chainAll();
         if (shipper != null) {
             shipper.shipNow();
         }
-        return new ChainVerifier(database, replica).verify(clock.instant());
+        return new ChainVerifier(database, replica).verify(clock.instant(), () -> new CompletenessCheck(database)
+                .check(List.copyOf(changes)));
     }
 
     static AuditRecord toRecord(AuditRow row) {

@@ -55,6 +55,12 @@ public interface AuthMapper {
     void setPassword(@Param("id") String id, @Param("hash") String hash, @Param("at") LocalDateTime at,
             @Param("changeRequired") boolean changeRequired);
 
+    @Update("UPDATE auth_identity SET role = #{role} WHERE id = #{id}")
+    void setRole(@Param("id") String id, @Param("role") String role);
+
+    @Update("UPDATE auth_identity SET phone = #{phone} WHERE id = #{id}")
+    void setPhone(@Param("id") String id, @Param("phone") String phone);
+
     @Update("UPDATE auth_identity SET status = #{status}, status_changed_at = #{at} WHERE id = #{id}")
     void setStatus(@Param("id") String id, @Param("status") String status, @Param("at") LocalDateTime at);
 

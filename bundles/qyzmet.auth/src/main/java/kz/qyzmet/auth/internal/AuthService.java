@@ -293,18 +293,23 @@ public class AuthService implements Sessions, OperationConfirmations {
     }
 
     private void endSession(String sessionId, String reason, Caller origin, Instant now) {
-        int ended = write(mapper -> mapper.endSession(sessionId, utc(now), reason));
-        if (ended > 0) {
-            journal("auth.session.closed", sessionId, origin).detail("reason", reason).record();
-        }
+        write(mapper -> {
+            int ended = mapper.endSession(sessionId, utc(now), reason);
+            if (ended > 0) {
+                journal("auth.session.closed", sessionId, origin).detail("reason", reason).record();
+            }
+            return ended;
+        });
     }
 
     private int endAllSessions(String identityId, String reason, Caller origin, Instant now) {
-        int ended = write(mapper -> mapper.endAllSessions(identityId, utc(now), reason));
-        if (ended > 0) {
-            journal("auth.sessions.closed", identityId, origin).detail("reason", reason).detail("sessions", ended).record();
-        }
-        return ended;
+        return write(mapper -> {
+            int ended = mapper.endAllSessions(identityId, utc(now), reason);
+            if (ended > 0) {
+                journal("auth.sessions.closed", identityId, origin).detail("reason", reason).detail("sessions", ended).record();
+            }
+            return ended;
+        });
     }
 
     // ------------------------------------------------------------------ security session (§35)
@@ -353,9 +358,9 @@ public class AuthService implements Sessions, OperationConfirmations {
         row.expiresAt = utc(now.plusSeconds(config.qr_lifetime_seconds()));
         write(mapper -> {
             mapper.insertQr(row);
+            journal("auth.qr.created", session.id(), origin).detail("qr", row.id).record();
             return null;
         });
-        journal("auth.qr.created", session.id(), origin).detail("qr", row.id).record();
         return new QrChallenge(row.id, QrCodes.content(row.id, secret), row.expiresAt.toInstant(ZoneOffset.UTC));
     }
 
@@ -398,6 +403,8 @@ public class AuthService implements Sessions, OperationConfirmations {
                 return "web-session-ended";
             }
             mapper.approveQr(row.id, utc(now), appSession.id());
+            journal("auth.security-session.opened", row.sessionId, origin).detail("method", SecurityMethod.QR.name())
+                    .detail("qr", row.id).detail("approvedBySession", appSession.id()).record();
             return null;
         });
         if (refusal != null) {
@@ -408,16 +415,19 @@ public class AuthService implements Sessions, OperationConfirmations {
                     "The QR code is invalid, expired or belongs to another client. Scan a fresh code from the page."),
                     Map.of("reason", refusal), Map.of());
         }
-        journal("auth.security-session.opened", parsed.id(), origin).detail("method", SecurityMethod.QR.name())
-                .detail("approvedBySession", appSession.id()).record();
     }
 
     private Session elevate(Session session, SecurityMethod method, Caller origin, Instant now) {
-        int updated = write(mapper -> mapper.elevateSession(session.id(), SessionStage.SECURITY.name(), method.name(), utc(now)));
+        int updated = write(mapper -> {
+            int elevated = mapper.elevateSession(session.id(), SessionStage.SECURITY.name(), method.name(), utc(now));
+            if (elevated > 0) {
+                journal("auth.security-session.opened", session.id(), origin).detail("method", method.name()).record();
+            }
+            return elevated;
+        });
         if (updated == 0) {
             throw sessionRequired();
         }
-        journal("auth.security-session.opened", session.id(), origin).detail("method", method.name()).record();
         return new Session(session.id(), session.identityId(), session.login(), session.role(), session.clientId(),
                 session.language(), session.kind(), SessionStage.SECURITY, method, session.passwordChangeRequired(),
                 session.openedAt());
@@ -494,7 +504,13 @@ public class AuthService implements Sessions, OperationConfirmations {
                 mapper.countCodeAttempt(row.id);
                 return CodeCheck.MISMATCH;
             }
-            return verify(mapper, row, code, now);
+            CodeCheck result = verify(mapper, row, code, now);
+            if (result == CodeCheck.OK) {
+                // the code is spent and its use recorded in one transaction
+                journal("auth.confirmation.confirmed", challengeId, origin).detail("subject", row.subject)
+                        .detail("digest", digest).detail("session", session.id()).detail("preparedBy", row.preparedBy).record();
+            }
+            return result;
         });
         if (check != CodeCheck.OK) {
             failedCode(identity, origin, CodePurpose.CONFIRMATION, check, now);
@@ -510,8 +526,6 @@ public class AuthService implements Sessions, OperationConfirmations {
             throw lockedOr(identity, codeInvalid());
         }
         CodeRow row = found[0];
-        journal("auth.confirmation.confirmed", challengeId, origin).detail("subject", row.subject).detail("digest", digest)
-                .detail("session", session.id()).detail("preparedBy", row.preparedBy).record();
         return new Confirmation(challengeId, row.subject, digest, session.identityId(), session.id(), row.preparedBy, now);
     }
 
@@ -585,6 +599,8 @@ public class AuthService implements Sessions, OperationConfirmations {
                 if (purpose == CodePurpose.ACTIVATION) {
                     mapper.setStatus(identity.id, ACTIVE, utc(now));
                 }
+                journal("auth.password.set", identity.id, origin).detail("via", purpose.name().toLowerCase()).record();
+                endAllSessions(identity.id, purpose.name().toLowerCase(), origin, now);
             }
             return result;
         });
@@ -595,8 +611,6 @@ public class AuthService implements Sessions, OperationConfirmations {
         if (!violations.isEmpty()) {
             throw passwordPolicy(violations);
         }
-        journal("auth.password.set", identity.id, origin).detail("via", purpose.name().toLowerCase()).record();
-        endAllSessions(identity.id, purpose.name().toLowerCase(), origin, now);
     }
 
     /** A logged-in identity changes its password; the other sessions end. */
@@ -627,9 +641,9 @@ public class AuthService implements Sessions, OperationConfirmations {
                     mapper.endSession(other, utc(now), "password-changed");
                 }
             }
+            journal("auth.password.changed", identity.id, origin).record();
             return null;
         });
-        journal("auth.password.changed", identity.id, origin).record();
     }
 
     // ------------------------------------------------------------------ suspension, compromise, identities (§27–§31, §44)
@@ -639,25 +653,26 @@ public class AuthService implements Sessions, OperationConfirmations {
         Instant now = now();
         write(mapper -> {
             mapper.setStatus(session.identityId(), SUSPENDED, utc(now));
+            journal("auth.identity.suspended", session.identityId(), origin).detail("by", "client").record();
+            endAllSessions(session.identityId(), "suspended", origin, now);
             return null;
         });
-        journal("auth.identity.suspended", session.identityId(), origin).detail("by", "client").record();
-        endAllSessions(session.identityId(), "suspended", origin, now);
     }
 
     /** §31: services resume only after the client came to the office in person; the operator records the visit. */
     IdentityView reinstate(String identityId, OfficeVisit visit, Caller operator) {
         Instant now = now();
         IdentityRow before = requireIdentity(identityId);
+        requireMayActOn(before, operator, "reinstate");
         write(mapper -> {
             mapper.setStatus(identityId, before.passwordHash == null && PENDING.equals(before.status) ? PENDING : ACTIVE,
                     utc(now));
             mapper.setLock(identityId, null);
+            journal("auth.identity.reinstated", identityId, operator).detail("office", visit.office())
+                    .detail("visitedAt", visit.visitedAt().toString()).detail("document", visit.documentType())
+                    .detail("formerStatus", before.status).record();
             return null;
         });
-        journal("auth.identity.reinstated", identityId, operator).detail("office", visit.office())
-                .detail("visitedAt", visit.visitedAt().toString()).detail("document", visit.documentType())
-                .detail("formerStatus", before.status).record();
         return view(requireIdentity(identityId), now);
     }
 
@@ -668,13 +683,13 @@ public class AuthService implements Sessions, OperationConfirmations {
      */
     void compromise(String identityId, String reason, Caller actor) {
         Instant now = now();
-        requireIdentity(identityId);
+        requireMayActOn(requireIdentity(identityId), actor, "compromise");
         write(mapper -> {
             mapper.setPassword(identityId, null, utc(now), true);
+            journal("auth.identity.compromised", identityId, actor).detail("reason", reason).record();
+            endAllSessions(identityId, "compromise", actor, now);
             return null;
         });
-        journal("auth.identity.compromised", identityId, actor).detail("reason", reason).record();
-        endAllSessions(identityId, "compromise", actor, now);
     }
 
     /** Onboarding (§12, §14, §20): an operator creates the identity; the activation code goes to the phone. */
@@ -725,6 +740,8 @@ public class AuthService implements Sessions, OperationConfirmations {
         try {
             write(mapper -> {
                 mapper.insertIdentity(row);
+                journal("auth.identity.created", row.id, operator).detail("role", role.id()).detail("login", row.login)
+                        .detail("clientId", row.clientId).record();
                 return null;
             });
         } catch (RuntimeException e) {
@@ -736,8 +753,6 @@ public class AuthService implements Sessions, OperationConfirmations {
             }
             throw e;
         }
-        journal("auth.identity.created", row.id, operator).detail("role", role.id()).detail("login", row.login)
-                .detail("clientId", row.clientId).record();
         issueCode(row, CodePurpose.ACTIVATION, null, null, OtpChannel.SMS,
                 Duration.ofHours(config.activation_lifetime_hours()), operator);
         return view(row, now);
@@ -767,14 +782,18 @@ public class AuthService implements Sessions, OperationConfirmations {
         row.statusChangedAt = utc(now);
         row.createdAt = utc(now);
         row.createdBy = system.identity();
-        write(mapper -> {
-            if (mapper.countAdmins() == 0) {
-                mapper.insertIdentity(row);
+        boolean created = write(mapper -> {
+            if (mapper.countAdmins() != 0) {
+                return false; // another node was first
             }
-            return null;
+            mapper.insertIdentity(row);
+            journal("auth.identity.created", row.id, system).detail("role", "admin").detail("login", row.login)
+                    .detail("bootstrap", true).record();
+            return true;
         });
-        journal("auth.identity.created", row.id, system).detail("role", "admin").detail("login", row.login)
-                .detail("bootstrap", true).record();
+        if (!created) {
+            return Optional.empty();
+        }
         return generated ? Optional.of(password) : Optional.of("");
     }
 
@@ -805,10 +824,10 @@ public class AuthService implements Sessions, OperationConfirmations {
         row.createdBy = system.identity();
         write(mapper -> {
             mapper.insertIdentity(row);
+            journal("auth.identity.created", row.id, system).detail("role", identity.role().id()).detail("login", row.login)
+                    .detail("clientId", row.clientId).detail("demo", true).record();
             return null;
         });
-        journal("auth.identity.created", row.id, system).detail("role", identity.role().id()).detail("login", row.login)
-                .detail("clientId", row.clientId).detail("demo", true).record();
         return true;
     }
 
@@ -822,12 +841,12 @@ public class AuthService implements Sessions, OperationConfirmations {
     }
 
     void unlock(String identityId, Caller operator) {
-        requireIdentity(identityId);
+        requireMayActOn(requireIdentity(identityId), operator, "unlock");
         write(mapper -> {
             mapper.setLock(identityId, null);
+            journal("auth.identity.unlocked", identityId, operator).record();
             return null;
         });
-        journal("auth.identity.unlocked", identityId, operator).record();
     }
 
     List<AddressBlockRow> addressBlocks() {
@@ -840,11 +859,11 @@ public class AuthService implements Sessions, OperationConfirmations {
         int lifted = write(mapper -> {
             int count = mapper.liftAddressBlock(address, utc(now), operator.identity());
             mapper.forgetFailedAttempts(address);
+            if (count > 0) {
+                journal("auth.address.unblocked", address, operator).record();
+            }
             return count;
         });
-        if (lifted > 0) {
-            journal("auth.address.unblocked", address, operator).record();
-        }
         return lifted > 0;
     }
 
@@ -868,6 +887,75 @@ public class AuthService implements Sessions, OperationConfirmations {
                 row.passwordHash != null, row.passwordChangeRequired,
                 lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : null,
                 row.createdAt.toInstant(ZoneOffset.UTC), row.createdBy);
+    }
+
+    /**
+     * Staff identities (managers, operators, administrators) are administered by
+     * administrators only: an operator who could void an administrator's password
+     * or unlock a colleague would hold the keys of everyone above them.
+     */
+    private void requireMayActOn(IdentityRow target, Caller actor, String action) {
+        if (Role.of(target.role).isStaff() && !Role.ADMIN.id().equals(actor.role())) {
+            journal("auth.identity.action-refused", target.id, actor).detail("action", action)
+                    .detail("reason", "staff-identity").record();
+            throw new ProblemException(403, CommonProblems.FORBIDDEN, LocalizedText.of(
+                    "Қызметкер тіркелгісімен тек әкімші әрекет ете алады.",
+                    "Действия с учётной записью сотрудника доступны только администратору.",
+                    "Only an administrator can act on a staff account."));
+        }
+    }
+
+    /**
+     * The way back in for the last administrator: whoever can write to the data
+     * directory ({@code java -jar qyzmet.jar reset-admin}) gives the configured
+     * administrator login a new password that must be changed at first login,
+     * lifts its lock and suspension, optionally sets its phone, and ends its
+     * sessions. Creates the administrator if it is gone.
+     */
+    void resetAdministrator(String password, String phone, Caller system) {
+        Instant now = now();
+        String login = Identifiers.login(config.admin_login());
+        String hash = hasher.hash(password);
+        String normalisedPhone = phone == null || phone.isBlank() ? null : Identifiers.phone(phone);
+        if (phone != null && !phone.isBlank() && normalisedPhone == null) {
+            throw new IllegalArgumentException("not an E.164 phone number: " + phone);
+        }
+        IdentityRow existing = read(mapper -> mapper.identityByLogin(login));
+        if (existing == null) {
+            IdentityRow row = new IdentityRow();
+            row.id = UUID.randomUUID().toString();
+            row.login = login;
+            row.phone = normalisedPhone;
+            row.role = Role.ADMIN.name();
+            row.displayName = "Administrator";
+            row.language = Language.DEFAULT.tag();
+            row.passwordHash = hash;
+            row.passwordChangedAt = utc(now);
+            row.passwordChangeRequired = true;
+            row.status = ACTIVE;
+            row.statusChangedAt = utc(now);
+            row.createdAt = utc(now);
+            row.createdBy = system.identity();
+            write(mapper -> {
+                mapper.insertIdentity(row);
+                journal("auth.identity.admin-reset", row.id, system).detail("created", true).record();
+                return null;
+            });
+            return;
+        }
+        write(mapper -> {
+            mapper.setPassword(existing.id, hash, utc(now), true);
+            mapper.setStatus(existing.id, ACTIVE, utc(now));
+            mapper.setLock(existing.id, null);
+            mapper.setRole(existing.id, Role.ADMIN.name());
+            if (normalisedPhone != null) {
+                mapper.setPhone(existing.id, normalisedPhone);
+            }
+            journal("auth.identity.admin-reset", existing.id, system).detail("formerStatus", existing.status)
+                    .detail("formerRole", existing.role).detail("phoneChanged", normalisedPhone != null).record();
+            endAllSessions(existing.id, "admin-reset", system, now);
+            return null;
+        });
     }
 
     private IdentityRow requireIdentity(String identityId) {
@@ -913,9 +1001,9 @@ public class AuthService implements Sessions, OperationConfirmations {
         }
         write(mapper -> {
             mapper.insertAttempt(origin.address(), identifierHash, false, utc(now));
+            journal("auth.login.refused", "unknown", origin).detail("reason", "account-locked").record();
             return null;
         });
-        journal("auth.login.refused", "unknown", origin).detail("reason", "account-locked").record();
         throw accountLocked(until.toInstant(ZoneOffset.UTC));
     }
 
@@ -925,9 +1013,9 @@ public class AuthService implements Sessions, OperationConfirmations {
         LocalDateTime lockUntil = utc(now.plus(Duration.ofMinutes(config.lock_minutes())));
         LocalDateTime locked = write(mapper -> {
             mapper.recordUnknownFailure(identifierHash, config.lock_threshold(), lockUntil);
+            failedLogin(origin, identifierHash, null, "unknown-identifier", now);
             return mapper.unknownIdentifierLock(identifierHash);
         });
-        failedLogin(origin, identifierHash, null, "unknown-identifier", now);
         return locked != null && now.isBefore(locked.toInstant(ZoneOffset.UTC)) ? accountLocked(locked.toInstant(ZoneOffset.UTC))
                 : otherwise;
     }
@@ -936,13 +1024,13 @@ public class AuthService implements Sessions, OperationConfirmations {
         if (!isLocked(identity, now)) {
             return;
         }
-        if (identifierHash != null) {
-            write(mapper -> {
+        write(mapper -> {
+            if (identifierHash != null) {
                 mapper.insertAttempt(origin.address(), identifierHash, false, utc(now));
-                return null;
-            });
-        }
-        journal("auth.login.refused", identity.id, origin).detail("reason", "account-locked").record();
+            }
+            journal("auth.login.refused", identity.id, origin).detail("reason", "account-locked").record();
+            return null;
+        });
         throw accountLocked(identity.lockedUntil.toInstant(ZoneOffset.UTC));
     }
 
@@ -966,13 +1054,16 @@ public class AuthService implements Sessions, OperationConfirmations {
         LocalDateTime lockUntil = utc(now.plus(Duration.ofMinutes(config.lock_minutes())));
         IdentityRow after = write(mapper -> {
             mapper.recordFailure(identity.id, config.lock_threshold(), lockUntil);
-            return mapper.identity(identity.id);
+            IdentityRow counted = mapper.identity(identity.id);
+            journal("auth.authentication.failed", identity.id, origin).detail("reason", reason).record();
+            if (isLocked(counted, now) && !isLocked(identity, now)) {
+                journal("auth.account.locked", identity.id, origin)
+                        .detail("until", counted.lockedUntil.toInstant(ZoneOffset.UTC).toString()).detail("rule", "§42").record();
+            }
+            return counted;
         });
-        journal("auth.authentication.failed", identity.id, origin).detail("reason", reason).record();
         if (isLocked(after, now) && !isLocked(identity, now)) {
             identity.lockedUntil = after.lockedUntil;
-            journal("auth.account.locked", identity.id, origin).detail("until", after.lockedUntil.toInstant(ZoneOffset.UTC).toString())
-                    .detail("rule", "§42").record();
         }
     }
 
@@ -984,27 +1075,24 @@ public class AuthService implements Sessions, OperationConfirmations {
     private void failedLogin(Caller origin, byte[] identifierHash, IdentityRow identity, String reason, Instant now) {
         write(mapper -> {
             mapper.insertAttempt(origin.address(), identifierHash, false, utc(now));
+            if (identity != null) {
+                registerFailure(identity, origin, reason, now);
+            } else {
+                journal("auth.login.failed", "unknown", origin).detail("reason", reason).record();
+            }
+            if (allowList.contains(origin.address())) {
+                return null;
+            }
+            LocalDateTime since = utc(now.minus(Duration.ofMinutes(config.address_window_minutes())));
+            int logins = mapper.distinctFailedLogins(origin.address(), since);
+            if (logins >= config.address_distinct_logins()) {
+                Instant until = now.plus(Duration.ofHours(config.address_block_hours()));
+                mapper.blockAddress(origin.address(), utc(now), utc(until), logins);
+                journal("auth.address.blocked", origin.address(), origin).detail("until", until.toString())
+                        .detail("loginsTried", logins).detail("rule", "§43").record();
+            }
             return null;
         });
-        if (identity != null) {
-            registerFailure(identity, origin, reason, now);
-        } else {
-            journal("auth.login.failed", "unknown", origin).detail("reason", reason).record();
-        }
-        if (allowList.contains(origin.address())) {
-            return;
-        }
-        LocalDateTime since = utc(now.minus(Duration.ofMinutes(config.address_window_minutes())));
-        int logins = read(mapper -> mapper.distinctFailedLogins(origin.address(), since));
-        if (logins >= config.address_distinct_logins()) {
-            Instant until = now.plus(Duration.ofHours(config.address_block_hours()));
-            write(mapper -> {
-                mapper.blockAddress(origin.address(), utc(now), utc(until), logins);
-                return null;
-            });
-            journal("auth.address.blocked", origin.address(), origin).detail("until", until.toString())
-                    .detail("loginsTried", logins).detail("rule", "§43").record();
-        }
     }
 
     private LoginOutcome succeededLogin(IdentityRow identity, byte[] identifierHash, SessionKind kind, SessionStage stage,
@@ -1030,10 +1118,10 @@ public class AuthService implements Sessions, OperationConfirmations {
             }
             mapper.insertAttempt(origin.address(), identifierHash, true, utc(now));
             mapper.insertSession(row);
+            journal("auth.login.succeeded", identity.id, origin).detail("session", row.id).detail("method", method)
+                    .detail("kind", kind.name()).detail("stage", stage.name()).record();
             return null;
         });
-        journal("auth.login.succeeded", identity.id, origin).detail("session", row.id).detail("method", method)
-                .detail("kind", kind.name()).detail("stage", stage.name()).record();
         return new LoginOutcome(session(row, identity), token, csrf, row.absoluteExpiry.toInstant(ZoneOffset.UTC));
     }
 
@@ -1086,6 +1174,8 @@ public class AuthService implements Sessions, OperationConfirmations {
                 mapper.voidCodes(identity.id, row.purpose, utc(now));
             }
             mapper.insertCode(row);
+            journal("auth.code.issued", identity.id, origin).detail("purpose", row.purpose).detail("channel", row.channel)
+                    .detail("challenge", row.id).detail("subject", row.subject).detail("digest", row.digest).record();
             return false;
         });
         if (rateLimited) {
@@ -1107,16 +1197,17 @@ public class AuthService implements Sessions, OperationConfirmations {
         try {
             channel(row.channel).deliver(message);
         } catch (Exception e) {
-            write(mapper -> mapper.useCode(row.id, utc(now)));
-            journal("auth.code.not-delivered", identity.id, origin).detail("purpose", row.purpose)
-                    .detail("channel", row.channel).detail("error", e.getClass().getSimpleName()).record();
+            write(mapper -> {
+                int voided = mapper.useCode(row.id, utc(now));
+                journal("auth.code.not-delivered", identity.id, origin).detail("purpose", row.purpose).detail("challenge", row.id)
+                        .detail("channel", row.channel).detail("error", e.getClass().getSimpleName()).record();
+                return voided;
+            });
             throw new ProblemException(503, AuthProblems.DELIVERY, LocalizedText.of(
                     "Кодты жіберу мүмкін болмады. Біраздан кейін қайталаңыз.",
                     "Не удалось отправить код. Повторите попытку чуть позже.",
                     "The code could not be sent. Please try again shortly."));
         }
-        journal("auth.code.sent", identity.id, origin).detail("purpose", row.purpose).detail("channel", row.channel)
-                .detail("challenge", row.id).detail("subject", row.subject).detail("digest", row.digest).record();
         return row.expiresAt.toInstant(ZoneOffset.UTC);
     }
 

@@ -25,7 +25,7 @@ import kz.qyzmet.rest.api.Language;
 public class DemoIdentitySeeder {
     static final String MODE = "qyzmet.mode";
     /** Published in README; meets §41 and shares no 3-character run with the logins or names below. */
-    static final String PASSWORD = "Qyzmet-Trial-2026";
+    static final String PASSWORD = "Steppe-Trial-2026";
     static final List<AuthService.NewIdentity> IDENTITIES = List.of(
             new AuthService.NewIdentity("aigerim", "aigerim@example.kz", "+77010000101", Role.CLIENT, "DEMO-0001",
                     "Aigerim Seitkali", Language.KK),

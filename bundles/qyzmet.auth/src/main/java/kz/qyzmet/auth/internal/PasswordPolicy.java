@@ -15,7 +15,9 @@ import kz.qyzmet.rest.api.LocalizedText;
  * Russian passwords are judged like Latin ones);</li>
  * <li>no part of the account name: no run of 3 or more consecutive characters,
  * ignoring case, taken from the login, the e-mail's local part, or any word of
- * the client's name of 3 or more characters.</li>
+ * the client's name of 3 or more characters;</li>
+ * <li>beyond the rules (OWASP ASVS 5.0): not one of the most common passwords,
+ * nor a word naming the broker ({@link CommonPasswords}).</li>
  * </ol>
  * A refusal lists every rule broken (rules §29), in kk, ru and en.
  */
@@ -34,7 +36,11 @@ public final class PasswordPolicy {
                 "The password needs characters from at least 3 of 4 groups: upper-case letters, lower-case letters, digits, other characters.")),
         CONTAINS_ACCOUNT_NAME(LocalizedText.of("Құпиясөзде тіркелгі атауы немесе оның бөлігі болмауы керек.",
                 "Пароль не должен содержать имя учётной записи или его часть.",
-                "The password must not contain the account name or any part of it."));
+                "The password must not contain the account name or any part of it.")),
+        COMMON(LocalizedText.of(
+                "Бұл құпиясөз жиі қолданылатындардың қатарында немесе брокердің атауын қамтиды: оны оңай табуға болады.",
+                "Этот пароль входит в число самых распространённых или содержит название брокера: его легко подобрать.",
+                "This password is among the most common ones or names the broker: it is easy to guess."));
 
         private final LocalizedText text;
 
@@ -66,6 +72,9 @@ public final class PasswordPolicy {
         }
         if (containsAccountName(candidate, accountNames)) {
             violations.add(Violation.CONTAINS_ACCOUNT_NAME);
+        }
+        if (CommonPasswords.isCommon(candidate)) {
+            violations.add(Violation.COMMON);
         }
         return violations;
     }

@@ -28,11 +28,19 @@ class PasswordPolicyTest {
             "KZVRTQ!!!!    | aigerim | aigerim@mail.kz  | TOO_FEW_CLASSES",
             "қазақсөздер   | nurlan  | nurlan@mail.kz   | TOO_FEW_CLASSES",
             // §41: no part of the account name (3-character runs, any case)
-            "Aigerim!2026  | aigerim | aigerim@mail.kz  | CONTAINS_ACCOUNT_NAME",
+            "Zaigerimx!26  | aigerim | aigerim@mail.kz  | CONTAINS_ACCOUNT_NAME",
             "xGERx!2026z   | aigerim | aigerim@mail.kz  | CONTAINS_ACCOUNT_NAME",
             "Pass#Nur99    | n.beisen| nurlan@mail.kz   | CONTAINS_ACCOUNT_NAME",
             "Mail.kz#2026q | aigerim | aigerim@mail.kz  | ''",
             // several at once: every rule broken is named
+            // beyond §41 (issue #11, item 8): the most common passwords, however dressed up, and the broker's name
+            "Password1     | aigerim | aigerim@mail.kz  | COMMON",
+            "P@ssw0rd      | aigerim | aigerim@mail.kz  | COMMON",
+            "Qwerty123     | aigerim | aigerim@mail.kz  | COMMON",
+            "Sunshine2026! | aigerim | aigerim@mail.kz  | COMMON",
+            "Freedom#2026  | aigerim | aigerim@mail.kz  | COMMON",
+            "Qyzmet-Strong-1 | aigerim | aigerim@mail.kz | COMMON",
+            "Tr@dernet77   | aigerim | aigerim@mail.kz  | COMMON",
             "aig1          | aigerim | aigerim@mail.kz  | TOO_SHORT,TOO_FEW_CLASSES,CONTAINS_ACCOUNT_NAME",
             "NULL          | aigerim | aigerim@mail.kz  | TOO_SHORT,TOO_FEW_CLASSES"
     })

@@ -33,6 +33,7 @@ import kz.qyzmet.clients.api.ClientQuery;
 import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.clients.api.ClientVersion;
 import kz.qyzmet.clients.api.SavedSearch;
+import kz.qyzmet.persistence.api.Transactions;
 import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.CommonProblems;
@@ -55,14 +56,17 @@ public class OperatorClientsResource {
 
     private final ClientRecords clients;
     private final AuditJournal audit;
+    private final Transactions transactions;
 
     @Context
     HttpServletRequest request;
 
     @Activate
-    public OperatorClientsResource(@Reference ClientRecords clients, @Reference AuditJournal audit) {
+    public OperatorClientsResource(@Reference ClientRecords clients, @Reference AuditJournal audit,
+            @Reference Transactions transactions) {
         this.clients = clients;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     public record SearchRequest(String name, ClientQuery query) {
@@ -73,9 +77,12 @@ public class OperatorClientsResource {
     public Client create(ClientData data) {
         requireBody(data);
         Caller caller = Caller.from(request::getAttribute);
-        Client created = clients.create(data, caller.identity());
-        journal("clients.client.created", created.id(), caller, null, created.data());
-        return created;
+        // the record and its journal entry commit together (§45.1)
+        return transactions.inTransaction(() -> {
+            Client created = clients.create(data, caller.identity());
+            journal("clients.client.created", created.id(), caller, null, created.data());
+            return created;
+        });
     }
 
     @PUT
@@ -84,10 +91,12 @@ public class OperatorClientsResource {
     public Client update(@PathParam("id") String id, ClientData changes) {
         requireBody(changes);
         Caller caller = Caller.from(request::getAttribute);
-        Object before = clients.find(id).map(Client::data).orElse(null);
-        Client updated = clients.update(id, changes, caller.identity());
-        journal("clients.client.changed", id, caller, before, updated.data());
-        return updated;
+        return transactions.inTransaction(() -> {
+            Object before = clients.find(id).map(Client::data).orElse(null);
+            Client updated = clients.update(id, changes, caller.identity());
+            journal("clients.client.changed", id, caller, before, updated.data());
+            return updated;
+        });
     }
 
     /** The record now, or as it was at {@code asOf} (rules §16.2). */
@@ -97,7 +106,8 @@ public class OperatorClientsResource {
         Supplier<ProblemException> missing = () -> new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
                 "{id} клиенті (сол күні) жоқ.", "Клиента {id} (на эту дату) нет.", "There is no client {id} (at that time).")
                 .format(Map.of("id", id)));
-        return (asOf == null ? clients.find(id) : clients.asOf(id, Requests.instant("asOf", asOf))).orElseThrow(missing);
+        java.time.Instant at = Requests.instant("asOf", asOf); // absent or blank: now
+        return (at == null ? clients.find(id) : clients.asOf(id, at)).orElseThrow(missing);
     }
 
     @GET

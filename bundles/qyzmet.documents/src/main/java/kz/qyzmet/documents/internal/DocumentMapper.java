@@ -44,4 +44,9 @@ public interface DocumentMapper {
     class ContentRow {
         public byte[] content;
     }
+
+    @Select("SELECT number FROM doc_document ORDER BY number")
+    @org.apache.ibatis.annotations.Options(resultSetType = org.apache.ibatis.mapping.ResultSetType.FORWARD_ONLY, fetchSize = 1000)
+    @org.apache.ibatis.annotations.ResultType(String.class)
+    void numbers(org.apache.ibatis.session.ResultHandler<String> sink);
 }

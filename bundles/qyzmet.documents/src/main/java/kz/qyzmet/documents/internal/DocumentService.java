@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import kz.qyzmet.audit.api.AuditEvent;
+import kz.qyzmet.audit.api.AuditedChanges;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.documents.api.ContentWriter;
 import kz.qyzmet.documents.api.DocumentSpec;
@@ -49,9 +50,9 @@ import kz.qyzmet.rest.api.Language;
  * come from a per-kind, per-year series; a number taken by a document whose
  * rendering then failed stays unused (the journal records the failure).
  */
-@Component(service = Documents.class, configurationPid = "kz.qyzmet.documents")
+@Component(service = { Documents.class, AuditedChanges.class }, configurationPid = "kz.qyzmet.documents")
 @Designate(ocd = DocumentsConfiguration.class)
-public class DocumentService implements Documents {
+public class DocumentService implements Documents, AuditedChanges {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern KIND = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -148,6 +149,10 @@ public class DocumentService implements Documents {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                // the document and its record commit together (§45.1, §45.4)
+                audit.record(AuditEvent.builder("document.issued", row.number).by(caller).detail("id", row.id)
+                        .detail("kind", row.kind).detail("owner", row.ownerClientId).detail("instruction", row.instructionId)
+                        .detail("mediaType", row.mediaType).detail("size", row.size).detail("sha256", row.sha256).build());
                 return null;
             });
         } catch (IOException | RuntimeException | NoSuchAlgorithmException failure) {
@@ -163,10 +168,22 @@ public class DocumentService implements Documents {
                 }
             }
         }
-        audit.record(AuditEvent.builder("document.issued", row.number).by(caller).detail("id", row.id)
-                .detail("kind", row.kind).detail("owner", row.ownerClientId).detail("instruction", row.instructionId)
-                .detail("mediaType", row.mediaType).detail("size", row.size).detail("sha256", row.sha256).build());
         return row.toDocument();
+    }
+
+    @Override
+    public String name() {
+        return "issued documents";
+    }
+
+    /** Every stored document needs its {@code document.issued} record (§45.1, §45.4). */
+    @Override
+    public void forEach(java.util.function.Consumer<AuditedChanges.Expected> sink) {
+        database.read(session -> {
+            session.getMapper(DocumentMapper.class).numbers(context -> sink.accept(new AuditedChanges.Expected(
+                    context.getResultObject(), "document.issued", "document " + context.getResultObject())));
+            return null;
+        });
     }
 
     @Override

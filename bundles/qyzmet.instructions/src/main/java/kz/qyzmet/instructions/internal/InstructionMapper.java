@@ -86,4 +86,13 @@ public interface InstructionMapper {
             + " updated_at = #{at} WHERE id = #{id} AND status = #{from}")
     int end(@Param("id") String id, @Param("from") String from, @Param("to") String to, @Param("kk") String kk,
             @Param("ru") String ru, @Param("en") String en, @Param("at") LocalDateTime at);
+
+    record Transition(String instructionId, String statusTo) {
+    }
+
+    /** Every transition, grouped by instruction (the journal's completeness check reads them in that order). */
+    @Select("SELECT instruction_id, status_to FROM instr_event ORDER BY instruction_id, id")
+    @org.apache.ibatis.annotations.Options(resultSetType = org.apache.ibatis.mapping.ResultSetType.FORWARD_ONLY, fetchSize = 1000)
+    @org.apache.ibatis.annotations.ResultType(Transition.class)
+    void transitions(org.apache.ibatis.session.ResultHandler<Transition> sink);
 }

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kz.qyzmet.audit.api.AuditEvent;
+import kz.qyzmet.audit.api.AuditedChanges;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
@@ -65,9 +66,9 @@ import kz.qyzmet.rest.api.ProblemException;
  * form is issued (§45.4), then the service's handler carries it out at once or
  * queues it for staff with a deadline in business days (§7.2).
  */
-@Component(service = Instructions.class, configurationPid = "kz.qyzmet.instructions")
+@Component(service = { Instructions.class, AuditedChanges.class }, configurationPid = "kz.qyzmet.instructions")
 @Designate(ocd = InstructionsConfiguration.class)
-public class InstructionService implements Instructions {
+public class InstructionService implements Instructions, AuditedChanges {
     static final String CANCELLATION = "cancellation";
     private static final Logger LOG = LoggerFactory.getLogger(InstructionService.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
@@ -155,10 +156,10 @@ public class InstructionService implements Instructions {
             }
             mapper.event(created.id(), InstructionStatus.DRAFT.name(), InstructionStatus.AWAITING_CONFIRMATION.name(),
                     manager.identity(), utc(now), "prepared by a manager; code sent to the client by " + challenge.channel());
+            audit.record(AuditEvent.builder("instruction.prepared", created.id()).by(manager).detail("client", clientId)
+                    .detail("challenge", challenge.id()).detail("digest", created.digest()).build());
             return null;
         });
-        audit.record(AuditEvent.builder("instruction.prepared", created.id()).by(manager).detail("client", clientId)
-                .detail("challenge", challenge.id()).detail("digest", created.digest()).build());
         return new Submission(reload(created.id()), challenge);
     }
 
@@ -237,10 +238,10 @@ public class InstructionService implements Instructions {
                 mapper.event(row.id, status.name(), InstructionStatus.AWAITING_CONFIRMATION.name(), session.login(), utc(now),
                         "code sent by " + challenge.channel());
             }
+            audit.record(AuditEvent.builder("instruction.confirmation.requested", row.id).by(caller)
+                    .detail("challenge", challenge.id()).detail("digest", row.digest).detail("channel", challenge.channel()).build());
             return null;
         });
-        audit.record(AuditEvent.builder("instruction.confirmation.requested", row.id).by(caller)
-                .detail("challenge", challenge.id()).detail("digest", row.digest).detail("channel", challenge.channel()).build());
         return challenge;
     }
 
@@ -267,10 +268,10 @@ public class InstructionService implements Instructions {
             }
             mapper.event(row.id, status.name(), InstructionStatus.CONFIRMED.name(), session.login(), utc(now),
                     "challenge " + challengeId);
+            audit.record(AuditEvent.builder("instruction.confirmed", row.id).by(caller).detail("number", row.number)
+                    .detail("digest", row.digest).detail("challenge", challengeId).detail("session", session.id()).build());
             return null;
         });
-        audit.record(AuditEvent.builder("instruction.confirmed", row.id).by(caller).detail("number", row.number)
-                .detail("digest", row.digest).detail("challenge", challengeId).detail("session", session.id()).build());
         return cancellation ? applyCancellation(reload(row.id), caller) : process(reload(row.id), handler, caller);
     }
 
@@ -417,6 +418,35 @@ public class InstructionService implements Instructions {
         return reload(instructionId);
     }
 
+    // ------------------------------------------------------------------ completeness of the journal (§45.1)
+
+    @Override
+    public String name() {
+        return "instruction transitions";
+    }
+
+    /** Every transition in {@code instr_event} needs its journal record, of the type its target status is journalled as. */
+    @Override
+    public void forEach(java.util.function.Consumer<AuditedChanges.Expected> sink) {
+        database.read(db -> {
+            db.getMapper(InstructionMapper.class).transitions(context -> {
+                InstructionMapper.Transition transition = context.getResultObject();
+                sink.accept(new AuditedChanges.Expected(transition.instructionId(), recordTypes(transition.statusTo()),
+                        "transition of instruction " + transition.instructionId() + " to " + transition.statusTo()));
+            });
+            return null;
+        });
+    }
+
+    static java.util.Set<String> recordTypes(String status) {
+        return switch (InstructionStatus.valueOf(status)) {
+        case DRAFT -> java.util.Set.of("instruction.created");
+        case AWAITING_CONFIRMATION -> java.util.Set.of("instruction.confirmation.requested", "instruction.prepared");
+        case CONFIRMED -> java.util.Set.of("instruction.confirmed");
+        default -> java.util.Set.of("instruction." + status.toLowerCase(Locale.ROOT).replace('_', '-'));
+        };
+    }
+
     // ------------------------------------------------------------------ moves
 
     @FunctionalInterface
@@ -436,12 +466,14 @@ public class InstructionService implements Instructions {
                 throw conflict(InstructionStatus.valueOf(mapper.find(instruction.id()).status));
             }
             mapper.event(instruction.id(), from.name(), to.name(), actor, utc(now), details.isEmpty() ? null : details.toString());
+            // the transition and its record commit together (§45.1)
+            AuditEvent.Builder event = AuditEvent.builder("instruction." + to.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    instruction.id()).by(caller).detail("number", instruction.number()).detail("from", from.name())
+                    .detail("to", to.name());
+            details.forEach(event::detail);
+            audit.record(event.build());
             return null;
         });
-        AuditEvent.Builder event = AuditEvent.builder("instruction." + to.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                instruction.id()).by(caller).detail("number", instruction.number()).detail("from", from.name());
-        details.forEach(event::detail);
-        audit.record(event.build());
     }
 
     private void end(Instruction instruction, InstructionStatus from, InstructionStatus to, LocalizedText reason, String actor,

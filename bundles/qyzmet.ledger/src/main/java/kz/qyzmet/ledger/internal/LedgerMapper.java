@@ -28,7 +28,7 @@ public interface LedgerMapper {
     AssetRow asset(@Param("code") String code);
 
     @Insert("INSERT IGNORE INTO ledger_account (id, type, owner, name, opened_at) VALUES (#{id}, #{type}, #{owner}, #{name}, #{openedAt})")
-    void insertAccount(AccountRow account);
+    int insertAccount(AccountRow account);
 
     @Select("SELECT id, type, owner, name, opened_at FROM ledger_account WHERE id = #{id}")
     AccountRow account(@Param("id") String id);
@@ -100,4 +100,9 @@ public interface LedgerMapper {
     @ResultType(OperationRow.class)
     void operations(@Param("account") String account, @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
             ResultHandler<OperationRow> sink);
+
+    @Select("SELECT id FROM ledger_entry ORDER BY id")
+    @Options(resultSetType = ResultSetType.FORWARD_ONLY, fetchSize = 1000)
+    @ResultType(Long.class)
+    void entryIds(ResultHandler<Long> sink);
 }

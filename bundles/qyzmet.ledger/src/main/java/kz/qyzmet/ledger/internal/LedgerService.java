@@ -20,6 +20,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import kz.qyzmet.audit.api.AuditEvent;
+import kz.qyzmet.audit.api.AuditJournal;
+import kz.qyzmet.audit.api.AuditedChanges;
 import kz.qyzmet.ledger.api.Account;
 import kz.qyzmet.ledger.api.AccountType;
 import kz.qyzmet.ledger.api.Asset;
@@ -47,12 +50,13 @@ import kz.qyzmet.persistence.api.Persistence;
  * checked, and updated together with the immutable postings, so no account
  * other than EXTERNAL ever goes below zero, also under concurrent requests.
  */
-@Component
-public class LedgerService implements Ledger {
+@Component(service = { Ledger.class, AuditedChanges.class })
+public class LedgerService implements Ledger, AuditedChanges {
     static final int MAX_POSTINGS = 1000;
 
     private final Database database;
     private final Clock clock;
+    private final AuditJournal audit;
     /** Asset and account definitions never change once made (no update path exists), so they are cached. */
     private final Map<String, AssetRow> assetCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, AccountRow> accountCache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -64,9 +68,30 @@ public class LedgerService implements Ledger {
     private final java.util.Map<String, Asset> assets = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
-    public LedgerService(@Reference Persistence persistence, @Reference Clock clock, BundleContext context) {
+    public LedgerService(@Reference Persistence persistence, @Reference Clock clock, @Reference AuditJournal audit,
+            BundleContext context) {
         this.database = persistence.open(context.getBundle(), "ledger", LedgerMapper.class);
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** The journal's record of each entry: subject {@code ledger-entry:<id>}. */
+    static final String ENTRY_RECORD = "ledger.entry";
+    static final String ENTRY_SUBJECT = "ledger-entry:";
+
+    /** The verification of the journal checks that every entry has its record (issue #11, item 13). */
+    @Override
+    public String name() {
+        return "ledger entries";
+    }
+
+    @Override
+    public void forEach(java.util.function.Consumer<AuditedChanges.Expected> sink) {
+        database.read(session -> {
+            session.getMapper(LedgerMapper.class).entryIds(context -> sink.accept(new AuditedChanges.Expected(
+                    ENTRY_SUBJECT + context.getResultObject(), ENTRY_RECORD, "ledger entry " + context.getResultObject())));
+            return null;
+        });
     }
 
     @Override
@@ -114,7 +139,16 @@ public class LedgerService implements Ledger {
         row.openedAt = now();
         return database.inTransaction(session -> {
             LedgerMapper ledger = session.getMapper(LedgerMapper.class);
-            ledger.insertAccount(row);
+            if (ledger.insertAccount(row) == 0) {
+                AccountRow existing = ledger.account(id);
+                if (!existing.type.equals(row.type) || !java.util.Objects.equals(existing.owner, row.owner)) {
+                    // the same id asked again for another kind or owner is a mistake, not a second opening
+                    throw LedgerTexts.invalid(Reason.IDEMPOTENCY_CONFLICT,
+                            "{id} шоты бар: түрі {type}, иесі {owner}.", "Счёт {id} уже открыт: тип {type}, владелец {owner}.",
+                            "Account {id} exists already: type {type}, owner {owner}.", Map.of("id", id, "type", existing.type,
+                                    "owner", String.valueOf(existing.owner)));
+                }
+            }
             return toAccount(ledger.account(id));
         });
     }
@@ -131,8 +165,9 @@ public class LedgerService implements Ledger {
     }
 
     private Entry post(EntryRequest request, Long reverses) {
-        return withDeadlockRetry(() -> {
+        {
             try {
+                // a deadlock victim is run again by the outermost transaction (qyzmet.persistence)
                 return database.inTransaction(session -> postTogether(session.getMapper(LedgerMapper.class),
                         List.of(request), reverses).get(0));
             } catch (PersistenceException e) {
@@ -148,7 +183,7 @@ public class LedgerService implements Ledger {
                 }
                 throw e;
             }
-        });
+        }
     }
 
     @Override
@@ -165,7 +200,7 @@ public class LedgerService implements Ledger {
                         Map.of("key", request.idempotencyKey()));
             }
         }
-        return withDeadlockRetry(() -> database.inTransaction(session -> {
+        return database.inTransaction(session -> {
             LedgerMapper ledger = session.getMapper(LedgerMapper.class);
             // a batch sent again answers with its earlier entries; the rest is posted, all in one transaction
             Map<String, EntryRow> earlier = new HashMap<>();
@@ -183,33 +218,7 @@ public class LedgerService implements Ledger {
                 entries.add(repeat != null ? replay(ledger, repeat, request) : posted.get(request.idempotencyKey()));
             }
             return entries;
-        }));
-    }
-
-    /**
-     * InnoDB may pick a transaction as a deadlock victim (e.g. two first postings
-     * creating the same balance rows): the whole transaction is retried, a few times.
-     */
-    private static <T> T withDeadlockRetry(java.util.function.Supplier<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return work.get();
-            } catch (PersistenceException e) {
-                if (attempt >= 5 || !isDeadlock(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean isDeadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransactionRollbackException
-                    || (cause instanceof java.sql.SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205))) {
-                return true;
-            }
-        }
-        return false;
+        });
     }
 
     private static boolean isDuplicateKey(Throwable e) {
@@ -338,6 +347,18 @@ public class LedgerService implements Ledger {
         ledger.insertPostings(postings);
         if (!current.isEmpty()) {
             ledger.writeBalances(current.values());
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            // every entry, whoever posts it, has its record in the same transaction (§45.1, §45.3)
+            EntryRow entry = entries.get(i);
+            AuditEvent.Builder record = AuditEvent.builder(ENTRY_RECORD, ENTRY_SUBJECT + entry.id)
+                    .actor(entry.actor, "ledger").detail("kind", entry.kind).detail("key", entry.idempotencyKey)
+                    .detail("reference", entry.reference).detail("reverses", entry.reverses);
+            for (Posting posting : requests.get(i).postings()) {
+                record.detail(posting.account() + "/" + posting.subAccount().name() + "/" + posting.asset(),
+                        posting.amount().toPlainString());
+            }
+            audit.record(record.build());
         }
         return posted;
     }

@@ -20,6 +20,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
@@ -37,10 +38,9 @@ import kz.qyzmet.ledger.api.Account;
 import kz.qyzmet.ledger.api.AccountType;
 import kz.qyzmet.ledger.api.Balance;
 import kz.qyzmet.ledger.api.Entry;
-import kz.qyzmet.ledger.api.EntryRequest;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.ledger.api.LedgerRefusal;
-import kz.qyzmet.ledger.api.Posting;
+import kz.qyzmet.persistence.api.Transactions;
 import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.CommonProblems;
@@ -65,14 +65,19 @@ public class OperatorLedgerResource {
 
     private final Ledger ledger;
     private final AuditJournal audit;
+    private final Transactions transactions;
+    private final IncomingTransfers transfers;
 
     @Context
     HttpServletRequest request;
 
     @Activate
-    public OperatorLedgerResource(@Reference Ledger ledger, @Reference AuditJournal audit) {
+    public OperatorLedgerResource(@Reference Ledger ledger, @Reference AuditJournal audit,
+            @Reference Transactions transactions, @Reference IncomingTransfers transfers) {
         this.ledger = ledger;
         this.audit = audit;
+        this.transactions = transactions;
+        this.transfers = transfers;
     }
 
     public record AccountRequest(String id, AccountType type, String owner, String name) {
@@ -93,25 +98,35 @@ public class OperatorLedgerResource {
         Requests.required(body, "body");
         Requests.required(body.id(), "id");
         Requests.required(body.type(), "type");
-        return audited("ledger.account.opened", "account:" + body.id(), Map.of("type", body.type()),
-                () -> ledger.openAccount(body.id(), body.type(), body.owner(), body.name()));
+        // opening an account that is open already (same type and owner) answers it again; the record says so
+        boolean existed = ledger.account(body.id()).isPresent();
+        return audited(existed ? "ledger.account.open-again" : "ledger.account.opened", "account:" + body.id(),
+                Map.of("type", body.type()), () -> ledger.openAccount(body.id(), body.type(), body.owner(), body.name()));
     }
 
+    /** Money from the outside world (counterpart EXTERNAL, OMNIBUS or BROKER); large amounts wait for a second operator. */
     @POST
     @Path("payments-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> paymentIn(IncomingRequest body) {
-        return view(incoming("PAYMENT_IN", body));
+    public Response paymentIn(IncomingRequest body) {
+        return answer(incoming(IncomingTransfers.PAYMENT_IN, body));
     }
 
+    /** Securities from a depository; large quantities wait for a second operator. */
     @POST
     @Path("securities-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> securitiesIn(IncomingRequest body) {
-        return view(incoming("SECURITIES_IN", body));
+    public Response securitiesIn(IncomingRequest body) {
+        return answer(incoming(IncomingTransfers.SECURITIES_IN, body));
     }
 
-    private Entry incoming(String kind, IncomingRequest body) {
+    /** 200 with the entry, or 202 with the approval it waits for. */
+    private static Response answer(IncomingTransfers.Outcome outcome) {
+        return outcome.entry() != null ? Response.ok(view(outcome.entry())).build()
+                : Response.accepted(Map.of("approval", outcome.approval())).build();
+    }
+
+    private IncomingTransfers.Outcome incoming(String kind, IncomingRequest body) {
         Requests.required(body, "body");
         Requests.required(body.idempotencyKey(), "idempotencyKey");
         Requests.required(body.account(), "account");
@@ -123,13 +138,11 @@ public class OperatorLedgerResource {
                     "The amount must be positive."));
         }
         Caller caller = Caller.from(request::getAttribute);
-        EntryRequest entry = new EntryRequest(body.idempotencyKey(), kind,
-                body.description() == null || body.description().isBlank() ? kind : body.description(), body.reference(),
-                caller.identity(), List.of(Posting.of(body.counterpart(), body.asset(), body.amount().negate()),
-                        Posting.of(body.account(), body.asset(), body.amount())));
+        IncomingTransfers.Incoming incoming = new IncomingTransfers.Incoming(kind, body.idempotencyKey(), body.account(),
+                body.counterpart(), body.asset(), body.amount(), body.reference(), body.description());
         return audited("ledger.entry.posted", "account:" + body.account(),
                 Map.of("kind", kind, "asset", body.asset(), "amount", body.amount().toPlainString(), "key", body.idempotencyKey()),
-                () -> ledger.post(entry));
+                () -> transfers.submit(incoming, caller));
     }
 
     /** A correction is a reversal of the wrong entry (rules §45.3); the original stays as it was. */
@@ -227,23 +240,42 @@ public class OperatorLedgerResource {
         AuditEvent.Builder event = AuditEvent.builder(type, subject).by(caller);
         details.forEach(event::detail);
         try {
-            T result = change.get();
-            if (result instanceof Entry entry) {
-                event.detail("entry", entry.id()).detail("replayed", entry.replayed());
-            }
-            audit.record(event.detail("outcome", "done").build());
-            return result;
+            // the change and its record commit together, or neither does (§45.1, §45.3)
+            return transactions.inTransaction(() -> {
+                T result = change.get();
+                AuditEvent.Builder done = event.copy();
+                Entry entry = result instanceof Entry posted ? posted
+                        : result instanceof IncomingTransfers.Outcome outcome ? outcome.entry() : null;
+                if (entry != null) {
+                    done.detail("entry", entry.id()).detail("replayed", entry.replayed());
+                } else if (result instanceof IncomingTransfers.Outcome outcome) {
+                    // the approval's own record follows it; this one tells what the operator asked
+                    audit.record(done.detail("outcome", "awaiting-approval").detail("approval", outcome.approval().id()).build());
+                    return result;
+                }
+                audit.record(done.detail("outcome", "done").build());
+                return result;
+            });
         } catch (LedgerRefusal refusal) {
+            // a refusal changed nothing; its record stands on its own
             audit.record(event.detail("outcome", "refused").detail("reason", refusal.reason()).build());
-            int status = switch (refusal.reason()) {
-            case UNKNOWN_ACCOUNT, UNKNOWN_ASSET, UNKNOWN_ENTRY -> 404;
-            case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT -> 409;
-            default -> 422;
-            };
-            Map<String, Object> extensions = new LinkedHashMap<>(refusal.details());
-            extensions.put("reason", refusal.reason().name());
-            throw new ProblemException(status, REFUSED, refusal.text(), extensions, Map.of());
+            throw problem(refusal);
+        } catch (ProblemException refused) {
+            audit.record(event.detail("outcome", "refused").detail("reason", refused.type().slug()).build());
+            throw refused;
         }
+    }
+
+    /** A refusal of the ledger as the problem a client sees (§29, §30). */
+    static ProblemException problem(LedgerRefusal refusal) {
+        int status = switch (refusal.reason()) {
+        case UNKNOWN_ACCOUNT, UNKNOWN_ASSET, UNKNOWN_ENTRY -> 404;
+        case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT -> 409;
+        default -> 422;
+        };
+        Map<String, Object> extensions = new LinkedHashMap<>(refusal.details());
+        extensions.put("reason", refusal.reason().name());
+        return new ProblemException(status, REFUSED, refusal.text(), extensions, Map.of());
     }
 
     static Map<String, Object> view(Entry entry) {

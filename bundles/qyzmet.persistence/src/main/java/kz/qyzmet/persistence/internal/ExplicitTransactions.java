@@ -22,10 +22,38 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
  */
 final class ExplicitTransactions implements TransactionFactory {
 
-    /** A connection the caller manages itself (MyBatis' openSession(Connection)): its own autocommit decides. */
+    /**
+     * A session on the connection of a transaction already open on this thread
+     * ({@link AmbientTransaction}): it neither commits, rolls back nor closes the
+     * connection; the outermost transaction does.
+     */
     @Override
     public Transaction newTransaction(Connection connection) {
-        return new JdbcTransaction(connection);
+        return new Joined(connection);
+    }
+
+    private record Joined(Connection connection) implements Transaction {
+        @Override
+        public Connection getConnection() {
+            return connection;
+        }
+
+        @Override
+        public void commit() {
+        }
+
+        @Override
+        public void rollback() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public Integer getTimeout() {
+            return null;
+        }
     }
 
     @Override

@@ -23,23 +23,33 @@ import org.slf4j.LoggerFactory;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.MigrationFailedException;
 import kz.qyzmet.persistence.api.Persistence;
+import kz.qyzmet.persistence.api.Transactions;
 
 /**
  * Flyway per bundle (own history table {@code flyway_<name>}, migrations from the
  * bundle's own entries) and a MyBatis session factory per bundle built from its
  * mapper interfaces; package scanning does not work across bundle class loaders.
  */
-@Component
-public class PersistenceService implements Persistence {
+@Component(service = { Persistence.class, Transactions.class })
+public class PersistenceService implements Persistence, Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceService.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
     private final DataSource dataSource;
+    /** No mappers of its own: it only opens the transaction the databases of the bundles join. */
+    private final Database transactions;
 
     @Activate
     public PersistenceService(@Reference(target = "(" + STORE_PROPERTY + "=" + MAIN_STORE + ")") DataSource dataSource) {
         this.dataSource = dataSource;
+        this.transactions = new MyBatisDatabase(new SqlSessionFactoryBuilder().build(configuration("transactions", dataSource)),
+                dataSource);
+    }
+
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.inTransaction(session -> work.get());
     }
 
     @Override

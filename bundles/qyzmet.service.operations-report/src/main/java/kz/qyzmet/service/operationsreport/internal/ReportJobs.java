@@ -159,9 +159,12 @@ public class ReportJobs {
         }
         if (instruction.isEmpty() || instruction.get().status() != InstructionStatus.IN_WORK) {
             // the client cancelled the instruction (§7.2) before its report was written: nothing to produce
-            finish(job, mapper -> mapper.failed(job.id, node, "instruction no longer in work", utc(now())));
-            audit.record(AuditEvent.builder("operations-report.skipped", job.instructionId).by(system)
-                    .detail("status", instruction.map(found -> found.status().name()).orElse("unknown")).build());
+            database.inTransaction(session -> {
+                finish(job, mapper -> mapper.failed(job.id, node, "instruction no longer in work", utc(now())));
+                audit.record(AuditEvent.builder("operations-report.skipped", job.instructionId).by(system)
+                        .detail("status", instruction.map(found -> found.status().name()).orElse("unknown")).build());
+                return null;
+            });
             return true;
         }
         StoredDocument document;
@@ -175,26 +178,35 @@ public class ReportJobs {
             return true;
         }
         long operations = ofInstruction(job.instructionId).map(current -> current.operations).orElse(0L);
-        finish(job, mapper -> mapper.done(job.id, node, operations, document.id(), utc(now())));
-        try {
-            instructions.complete(job.instructionId, List.of(document.id()), system);
-            audit.record(AuditEvent.builder("operations-report.done", job.instructionId).by(system)
-                    .detail("document", document.number()).detail("format", job.format)
-                    .detail("millis", Duration.between(started, now()).toMillis()).build());
-        } catch (ProblemException cancelledMeanwhile) {
-            // cancelled while the report was being written: the document stays stored (nothing issued is ever
-            // removed, §45.2) but is not attached to the cancelled instruction
-            audit.record(AuditEvent.builder("operations-report.discarded", job.instructionId).by(system)
-                    .detail("document", document.number()).detail("reason", cancelledMeanwhile.detail().en()).build());
-        }
+        // the job, the instruction's outcome and their records commit together
+        database.inTransaction(session -> {
+            finish(job, mapper -> mapper.done(job.id, node, operations, document.id(), utc(now())));
+            try {
+                instructions.complete(job.instructionId, List.of(document.id()), system);
+                audit.record(AuditEvent.builder("operations-report.done", job.instructionId).by(system)
+                        .detail("document", document.number()).detail("format", job.format)
+                        .detail("millis", Duration.between(started, now()).toMillis()).build());
+            } catch (ProblemException cancelledMeanwhile) {
+                // cancelled while the report was being written: the document stays stored (nothing issued is ever
+                // removed, §45.2) but is not attached to the cancelled instruction
+                audit.record(AuditEvent.builder("operations-report.discarded", job.instructionId).by(system)
+                        .detail("document", document.number()).detail("reason", cancelledMeanwhile.detail().en()).build());
+            }
+            return null;
+        });
         return true;
     }
 
     private void failed(JobRow job, RuntimeException failure, Caller system) {
         LOG.error("operations report {} failed", job.instructionId, failure);
         String reason = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
-        finish(job, mapper -> mapper.failed(job.id, node, reason.length() > 500 ? reason.substring(0, 500) : reason, utc(now())));
-        audit.record(AuditEvent.builder("operations-report.failed", job.instructionId).by(system).detail("reason", reason).build());
+        database.inTransaction(session -> {
+            finish(job, mapper -> mapper.failed(job.id, node, reason.length() > 500 ? reason.substring(0, 500) : reason,
+                    utc(now())));
+            audit.record(AuditEvent.builder("operations-report.failed", job.instructionId).by(system).detail("reason", reason)
+                    .build());
+            return null;
+        });
         try {
             instructions.reject(job.instructionId, LocalizedText.of(
                     "Есепті жасау мүмкін болмады; брокер хабардар етілді. Қайта сұрап көріңіз.",
