@@ -15,13 +15,13 @@ import java.util.Base64;
  * start or, while it runs, within seconds (its auth bundle watches the file). The
  * password must be changed at the first login; the reset is journalled.
  */
-final class ResetAdminCommand {
+public final class ResetAdminCommand {
     static final String REQUEST_FILE = "admin-reset";
 
     private ResetAdminCommand() {
     }
 
-    static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
+    public static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
         String phone = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--phone") && i + 1 < args.length) {

@@ -164,6 +164,19 @@ public final class ItSupport {
                 .header("Content-Type", contentType), headers);
     }
 
+    /** Problem types are {@code <base><slug>}. */
+    public static final String PROBLEM_TYPE_BASE = "https://qyzmet.kz/problems/";
+
+    /** The URI of an API path. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** A path outside {@code /api/v1}, e.g. {@code /}. */
+    public HttpResponse<String> getOutsideApi(String absolutePath, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base.substring(0, base.indexOf("/api/v1/")) + absolutePath)).GET(), headers);
+    }
+
     public HttpResponse<String> get(String path, String... headers) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
@@ -193,7 +206,7 @@ public final class ItSupport {
         return all;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) throws Exception {
+    public HttpResponse<String> send(HttpRequest.Builder request, String... headers) throws Exception {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

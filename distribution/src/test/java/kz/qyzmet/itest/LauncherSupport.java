@@ -96,6 +96,16 @@ final class LauncherSupport {
         return operatorToken;
     }
 
+    /** A request with a session's bearer token (null: anonymous). */
+    HttpResponse<String> as(String token, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
     HttpResponse<String> operator(String method, String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + operatorToken())
                 .header("Content-Type", "application/json")

@@ -49,4 +49,53 @@ public class RestartIT {
                     launcher.login("+77010000102", "Steppe-Trial-2026").get("session").get("clientId").asText());
         }
     }
+
+    /**
+     * Issue #11, item 5 (§4 demo mode must not hand out accounts): the dev outbox
+     * shows a session the codes asked for in it, and nothing else; nobody reads a
+     * code by naming a phone, and recovery codes (staff's included) never appear.
+     * Item 3: the last administrator, locked out, gets back in through the data
+     * directory ({@code java -jar qyzmet.jar reset-admin}).
+     */
+    @Test
+    public void theDevOutboxShowsOnlyOwnCodesAndResetAdminLetsTheAdministratorBackIn() throws Exception {
+        LauncherSupport launcher = new LauncherSupport("outbox");
+        try (Platform platform = launcher.start()) {
+            String admin = launcher.operatorToken(); // logs in with the code its own session sees in the outbox
+            assertEquals("nobody looks codes up by phone", 401,
+                    launcher.as(null, "GET", "dev/outbox?to=%2B77000000001", null).statusCode());
+
+            String client = launcher.login("aigerim", "Steppe-Trial-2026").get("token").asText();
+            assertEquals(202, launcher.as(client, "POST", "auth/security-session/code", "{\"channel\":\"sms\"}").statusCode());
+            com.fasterxml.jackson.databind.JsonNode own = ItSupport.JSON.readTree(launcher.as(client, "GET", "dev/outbox", null).body());
+            assertEquals("the client sees its own security-session code only", 1, own.get("messages").size());
+            assertEquals("security", own.get("messages").get(0).get("purpose").asText());
+
+            assertEquals(202, launcher.as(null, "POST", "auth/recovery", "{\"identifier\":\"+77000000001\"}").statusCode());
+            assertEquals(202, launcher.as(null, "POST", "auth/recovery", "{\"identifier\":\"aigerim\"}").statusCode());
+            Thread.sleep(500); // recovery is sent off the request path: give it the time to (not) appear
+            for (String token : new String[] { admin, client }) {
+                String messages = launcher.as(token, "GET", "dev/outbox", null).body();
+                assertTrue("no recovery code is ever shown: " + messages, !messages.contains("\"purpose\":\"recovery\""));
+            }
+
+            // the administrator locks itself out for good (its password void, no phone login for staff) …
+            String adminId = ItSupport.JSON.readTree(launcher.as(admin, "GET", "auth/session", null).body()).get("identityId").asText();
+            assertEquals(204, launcher.as(admin, "POST", "operator/identities/" + adminId + "/compromise",
+                    "{\"reason\":\"lost laptop\"}").statusCode());
+            assertEquals(401, launcher.as(null, "POST", "auth/login", "{\"identifier\":\"admin\",\"password\":\""
+                    + ItSupport.ADMIN_PASSWORD + "\",\"client\":\"app\"}").statusCode());
+            // … and whoever holds the data directory lets it back in
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            assertEquals(0, kz.qyzmet.launcher.ResetAdminCommand.run(launcher.settings, new String[] { "reset-admin" },
+                    new java.io.PrintStream(printed, true), System.err));
+            Path request = launcher.dataDir.resolve("secrets/admin-reset");
+            ItSupport.await(Duration.ofSeconds(15), "the running platform applies the reset", () -> !Files.exists(request));
+            String password = Files.readString(launcher.dataDir.resolve("secrets/admin-password")).strip();
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(launcher.dataDir.resolve("secrets/admin-password"))));
+            com.fasterxml.jackson.databind.JsonNode back = launcher.login("admin", password);
+            assertTrue("a reset password must be changed", back.get("session").get("passwordChangeRequired").asBoolean());
+        }
+    }
 }

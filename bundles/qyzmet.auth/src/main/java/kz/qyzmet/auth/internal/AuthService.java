@@ -650,6 +650,13 @@ public class AuthService implements Sessions, OperationConfirmations {
 
     /** §27, §28: the client suspends their own services; effective at once, every session ends. */
     void suspendSelf(Session session, Caller origin) {
+        if (session.role().isStaff()) {
+            // §27 is the client's instruction; staff accounts are suspended by an administrator
+            throw new ProblemException(403, CommonProblems.FORBIDDEN, LocalizedText.of(
+                    "Қызметті тоқтату — клиенттің нұсқамасы; қызметкер тіркелгісін әкімші тоқтатады.",
+                    "Приостановление обслуживания — поручение клиента; учётную запись сотрудника приостанавливает администратор.",
+                    "Suspending services is a client's instruction; a staff account is suspended by an administrator."));
+        }
         Instant now = now();
         write(mapper -> {
             mapper.setStatus(session.identityId(), SUSPENDED, utc(now));
