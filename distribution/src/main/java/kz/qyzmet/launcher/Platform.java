@@ -63,14 +63,10 @@ public final class Platform implements AutoCloseable {
         try {
             Settings effective = settings;
             if (!settings.has(Settings.DB_URL)) {
-                database = EmbeddedDatabase.start(dataDir.resolve("mariadb"), settings.port(Settings.DB_EMBEDDED_PORT));
-                effective = effective.with(Settings.DB_URL, database.jdbcUrl()).with(Settings.DB_USER, "root")
-                        .with(Settings.DB_PASSWORD, "");
-                if (!settings.has(Settings.AUDIT_STORE_URL)) {
-                    // rules §33: with everything embedded, the journal's copy goes to a second database
-                    effective = effective.with(Settings.AUDIT_STORE_URL, database.jdbcUrl(EmbeddedDatabase.AUDIT_STORE_SCHEMA))
-                            .with("qyzmet.auditstore.user", "root").with("qyzmet.auditstore.password", "");
-                }
+                database = EmbeddedDatabase.start(dataDir.resolve("mariadb"), settings.port(Settings.DB_EMBEDDED_PORT),
+                        dataDir.resolve("secrets").resolve(DatabaseAccounts.FILE));
+                effective = withAccounts(effective, database.accounts(), database.jdbcUrl(),
+                        settings.has(Settings.AUDIT_STORE_URL) ? null : database.jdbcUrl(EmbeddedDatabase.AUDIT_STORE_SCHEMA));
             }
             Map<String, String> properties = frameworkProperties(effective);
             FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -95,6 +91,26 @@ public final class Platform implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The embedded database's accounts (rules §45 by privileges): the runtime account for the
+     * pool, the owner for migrations, and (rules §33) the insert-only account on the journal's
+     * second database when no other second store is configured.
+     */
+    public static Settings withAccounts(Settings settings, DatabaseAccounts accounts, String url, String auditStoreUrl) {
+        Settings effective = settings.with(Settings.DB_URL, url)
+                .with(Settings.DB_USER, DatabaseAccounts.RUNTIME).with(Settings.DB_PASSWORD, accounts.password(DatabaseAccounts.RUNTIME))
+                .with("qyzmet.db.migration.user", DatabaseAccounts.OWNER)
+                .with("qyzmet.db.migration.password", accounts.password(DatabaseAccounts.OWNER));
+        if (auditStoreUrl != null) {
+            effective = effective.with(Settings.AUDIT_STORE_URL, auditStoreUrl)
+                    .with("qyzmet.auditstore.user", DatabaseAccounts.AUDIT)
+                    .with("qyzmet.auditstore.password", accounts.password(DatabaseAccounts.AUDIT))
+                    .with("qyzmet.auditstore.migration.user", DatabaseAccounts.OWNER)
+                    .with("qyzmet.auditstore.migration.password", accounts.password(DatabaseAccounts.OWNER));
+        }
+        return effective;
     }
 
     /**

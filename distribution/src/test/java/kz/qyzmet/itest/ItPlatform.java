@@ -39,7 +39,8 @@ public final class ItPlatform {
 
     static synchronized EmbeddedDatabase database() throws Exception {
         if (database == null) {
-            database = EmbeddedDatabase.start(TARGET.resolve("it-mariadb"), 0);
+            database = EmbeddedDatabase.start(TARGET.resolve("it-mariadb"), 0, TARGET.resolve("it-mariadb-secrets")
+                    .resolve(kz.qyzmet.launcher.DatabaseAccounts.FILE));
             EmbeddedDatabase started = database;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "it-mariadb-stop"));
         }
@@ -56,6 +57,8 @@ public final class ItPlatform {
                 statement.execute("DROP DATABASE IF EXISTS " + database);
                 statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
+            // the platform's own accounts, as on a real installation: runtime, migration owner, audit writer
+            kz.qyzmet.launcher.DatabaseAccounts.grantSchemas(statement, "127.0.0.1", schema, schema + "_audit_store");
         }
         Path dataDir = TARGET.resolve("it-data").resolve(name);
         deleteRecursively(dataDir);
@@ -64,17 +67,16 @@ public final class ItPlatform {
         java.util.Properties system = new java.util.Properties();
         system.setProperty(Settings.DATA_DIR, dataDir.toString());
         system.setProperty(Settings.HTTPS_PORT, String.valueOf(freePort()));
-        system.setProperty(Settings.DB_URL, "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema);
-        system.setProperty(Settings.DB_USER, "root");
-        system.setProperty(Settings.DB_PASSWORD, "");
-        system.setProperty(Settings.AUDIT_STORE_URL, "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema + "_audit_store");
-        system.setProperty("qyzmet.auditstore.user", "root");
-        system.setProperty("qyzmet.auditstore.password", "");
+        // the test itself may tamper with the database as its administrator (ItSupport.administrator)
+        system.setProperty("qyzmet.it.db.url", "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema);
+        system.setProperty("qyzmet.it.db.password", db.accounts().rootPassword());
         system.setProperty(Settings.FEATURES, String.join(",", features));
         system.setProperty("qyzmet.auth.admin.password", ItSupport.ADMIN_PASSWORD);
         system.setProperty("qyzmet.auth.admin.phone", ItSupport.ADMIN_PHONE);
         extraSettings.forEach(system::setProperty);
-        Settings settings = Settings.load(Map.of(), system);
+        Settings settings = Platform.withAccounts(Settings.load(Map.of(), system), db.accounts(),
+                "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema,
+                "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema + "_audit_store");
 
         List<Option> options = new ArrayList<>();
         for (Map.Entry<String, String> property : Platform.frameworkProperties(settings).entrySet()) {

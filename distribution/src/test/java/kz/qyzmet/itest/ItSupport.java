@@ -263,6 +263,20 @@ public final class ItSupport {
         boolean holds() throws Exception;
     }
 
+    /**
+     * The database's administrator, for tests that tamper with what the platform's
+     * accounts may not touch (dropping triggers, editing the journal).
+     *
+     * @param schemaSuffix appended to the platform's schema, e.g. {@code _audit_store}
+     */
+    public static javax.sql.DataSource administrator(BundleContext context, String schemaSuffix) throws Exception {
+        org.mariadb.jdbc.MariaDbDataSource administrator = new org.mariadb.jdbc.MariaDbDataSource(
+                context.getProperty("qyzmet.it.db.url") + schemaSuffix);
+        administrator.setUser("root");
+        administrator.setPassword(context.getProperty("qyzmet.it.db.password"));
+        return administrator;
+    }
+
     public BundleContext context() {
         return context;
     }

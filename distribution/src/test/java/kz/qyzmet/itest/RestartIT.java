@@ -71,16 +71,18 @@ public class RestartIT {
             assertEquals("the client sees its own security-session code only", 1, own.get("messages").size());
             assertEquals("security", own.get("messages").get(0).get("purpose").asText());
 
+            String adminId = ItSupport.JSON.readTree(launcher.as(admin, "GET", "auth/session", null).body()).get("identityId").asText();
             assertEquals(202, launcher.as(null, "POST", "auth/recovery", "{\"identifier\":\"+77000000001\"}").statusCode());
             assertEquals(202, launcher.as(null, "POST", "auth/recovery", "{\"identifier\":\"aigerim\"}").statusCode());
-            Thread.sleep(500); // recovery is sent off the request path: give it the time to (not) appear
+            // recovery is sent off the request path: once the journal has the administrator's code, it exists
+            ItSupport.awaitChecked(Duration.ofSeconds(10), "the recovery code is issued", () -> launcher.as(admin, "GET",
+                    "operator/audit?subject=" + adminId + "&type=auth.code.issued", null).body().contains("\"RECOVERY\""));
             for (String token : new String[] { admin, client }) {
                 String messages = launcher.as(token, "GET", "dev/outbox", null).body();
                 assertTrue("no recovery code is ever shown: " + messages, !messages.contains("\"purpose\":\"recovery\""));
             }
 
             // the administrator locks itself out for good (its password void, no phone login for staff) …
-            String adminId = ItSupport.JSON.readTree(launcher.as(admin, "GET", "auth/session", null).body()).get("identityId").asText();
             assertEquals(204, launcher.as(admin, "POST", "operator/identities/" + adminId + "/compromise",
                     "{\"reason\":\"lost laptop\"}").statusCode());
             assertEquals(401, launcher.as(null, "POST", "auth/login", "{\"identifier\":\"admin\",\"password\":\""

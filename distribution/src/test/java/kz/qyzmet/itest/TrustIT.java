@@ -391,6 +391,35 @@ public class TrustIT {
     // ------------------------------------------------------------------ a change and its record (item 13)
 
     /**
+     * Item 2, §45: the platform's runtime account cannot alter what no one may
+     * alter, whatever the application does: no DDL, no dropping a trigger, no
+     * update or delete of postings, the journal, issued documents or what a client
+     * confirmed. Triggers refuse the same; privileges refuse it before them.
+     */
+    @Test
+    public void x_theRuntimeAccountCannotAlterOperationsJournalOrDocuments() throws Exception {
+        String[] refused = { "DROP TRIGGER audit_event_no_update", "ALTER TABLE ledger_posting ADD COLUMN x INT",
+                "UPDATE ledger_posting SET amount = amount + 1", "DELETE FROM ledger_entry", "UPDATE audit_event SET actor = 'x'",
+                "DELETE FROM audit_event", "UPDATE doc_document SET size = 0", "DELETE FROM doc_document",
+                "UPDATE instr_instruction SET digest = 'x'", "UPDATE instr_instruction SET content = '{}'",
+                "DELETE FROM instr_instruction", "DELETE HISTORY FROM client", "DROP TABLE ledger_balance",
+                "CREATE TABLE intruder (id INT)" };
+        try (Connection connection = runtimeDataSource().getConnection(); Statement sql = connection.createStatement()) {
+            for (String statement : refused) {
+                try {
+                    sql.execute(statement);
+                    throw new AssertionError("the runtime account was allowed: " + statement);
+                } catch (java.sql.SQLException denied) {
+                    // 1142 command denied for the table, 1143 for a column, 1044 for the database
+                    assertTrue(statement + " → " + denied.getErrorCode() + " " + denied.getMessage(),
+                            denied.getErrorCode() == 1142 || denied.getErrorCode() == 1143 || denied.getErrorCode() == 1044);
+                }
+            }
+            assertTrue("it works with what it may", sql.execute("SELECT COUNT(*) FROM ledger_posting"));
+        }
+    }
+
+    /**
      * Item 13, §45.1: a change and its audit record commit together. With the journal
      * unable to take the record, the payment is not made either.
      */
@@ -546,6 +575,10 @@ public class TrustIT {
     }
 
     private DataSource rootDataSource() throws Exception {
+        return ItSupport.administrator(context, "");
+    }
+
+    private DataSource runtimeDataSource() throws Exception {
         return context.getService(context.getServiceReferences(DataSource.class, "(qyzmet.datasource=main)").iterator().next());
     }
 }

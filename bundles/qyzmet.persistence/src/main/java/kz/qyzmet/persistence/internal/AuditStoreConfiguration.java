@@ -19,4 +19,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(type = AttributeType.PASSWORD)
     String password() default "";
+
+    @AttributeDefinition(description = "Account the second store's migrations run as; empty: the account above")
+    String migration_user() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD)
+    String migration_password() default "";
 }

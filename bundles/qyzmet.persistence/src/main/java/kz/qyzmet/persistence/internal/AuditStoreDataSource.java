@@ -29,6 +29,7 @@ public class AuditStoreDataSource {
     public AuditStoreDataSource(AuditStoreConfiguration configuration, BundleContext context) throws SQLException {
         this.pool = PooledDataSource.pool("qyzmet-audit-store", configuration.url(), configuration.user(),
                 configuration.password(), 2, 10_000);
+        MigrationSources.register(pool, configuration.url(), configuration.migration_user(), configuration.migration_password());
         this.registration = PooledDataSource.register(context, pool, Persistence.AUDIT_REPLICA_STORE, configuration.url());
     }
 

@@ -20,6 +20,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Database password")
     String password() default "";
 
+    @AttributeDefinition(description = "Account the migrations run as (DDL, triggers, grants to the runtime role);"
+            + " empty: the runtime account itself")
+    String migration_user() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the migration account")
+    String migration_password() default "";
+
     @AttributeDefinition(description = "Largest number of pooled connections")
     int pool_size() default 16;
 

@@ -73,7 +73,8 @@ public class PersistenceService implements Persistence, Transactions {
         thread.setContextClassLoader(flywayLoader);
         try {
             MigrateResult result = Flyway.configure(flywayLoader)
-                    .dataSource(dataSource)
+                    // the owner account: the runtime one may not alter tables or drop triggers (§45)
+                    .dataSource(MigrationSources.of(dataSource))
                     .table("flyway_" + name)
                     // all bundles share one schema: a non-empty schema is normal, start from version 0
                     .baselineOnMigrate(true)

@@ -37,6 +37,7 @@ public class PooledDataSource {
     public PooledDataSource(DatabaseConfiguration configuration, BundleContext context) throws SQLException {
         this.pool = pool("qyzmet", configuration.url(), configuration.user(), configuration.password(),
                 configuration.pool_size(), configuration.pool_timeout_ms());
+        MigrationSources.register(pool, configuration.url(), configuration.migration_user(), configuration.migration_password());
         this.registration = register(context, pool, Persistence.MAIN_STORE, configuration.url());
     }
 
@@ -81,6 +82,7 @@ public class PooledDataSource {
         } catch (IllegalStateException alreadyGone) {
             // the framework is stopping and took it already
         }
+        MigrationSources.forget(pool);
         pool.close();
     }
 }
