@@ -43,8 +43,16 @@ final class ProblemErrorHandler extends ErrorHandler {
         if (status < 400) {
             status = 500;
         }
-        Language language = language(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
-        Map<String, Object> body = Problem.body(type(status), status, detail(status), Map.of(), language,
+        String acceptLanguage = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
+        LocalizedText detail = detail(status);
+        if (request.getHeaders().size() == 0) {
+            // refused before its headers were read (a malformed request line, an illegal path): the language the
+            // client asked for is unknown, so the reason is given in all three
+            String all = detail.kk() + " / " + detail.ru() + " / " + detail.en();
+            detail = LocalizedText.of(all, all, all);
+        }
+        Language language = language(acceptLanguage);
+        Map<String, Object> body = Problem.body(type(status), status, detail, Map.of(), language,
                 "urn:qyzmet:request:" + UUID.randomUUID());
         byte[] bytes = JSON.writeValueAsBytes(body);
         response.setStatus(status);
