@@ -36,10 +36,15 @@ final class BundleInstaller {
         return added;
     }
 
-    /** Starts every bundle that is not a fragment; returns one line per bundle that did not start. */
+    /** The HTTP server: started last, so its listener opens on a platform whose bundles all run. */
+    static final String HTTP_SERVER = "org.apache.felix.http.jetty12";
+
+    /** Starts every bundle that is not a fragment, the HTTP server last; one line per bundle that did not start. */
     static List<String> start(List<Bundle> bundles) {
         List<String> failures = new ArrayList<>();
-        for (Bundle bundle : bundles) {
+        List<Bundle> ordered = new ArrayList<>(bundles);
+        ordered.sort(java.util.Comparator.comparing(bundle -> HTTP_SERVER.equals(bundle.getSymbolicName())));
+        for (Bundle bundle : ordered) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 try {
                     bundle.start();

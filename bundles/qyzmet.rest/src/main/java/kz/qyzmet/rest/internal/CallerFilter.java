@@ -59,6 +59,7 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final AuditJournal audit;
+    private final Readiness readiness;
     private final AddressRanges trustedProxies;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -69,13 +70,19 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     HttpServletRequest servletRequest;
 
     @Activate
-    public CallerFilter(@Reference AuditJournal audit, HttpConfiguration configuration) {
+    public CallerFilter(@Reference AuditJournal audit, @Reference Readiness readiness, HttpConfiguration configuration) {
         this.audit = audit;
+        this.readiness = readiness;
         this.trustedProxies = AddressRanges.parse(configuration.trusted_proxies());
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!readiness.started() && !relative(path).startsWith(HealthResource.PATH + "/")) {
+            // issue #11, item 15: while starting, no partial catalog, no 401 for a valid session, no 404
+            throw starting();
+        }
         String correlationId = request.getHeaderString(Api.CORRELATION_HEADER);
         if (correlationId == null || !CORRELATION_ID.matcher(correlationId).matches()) {
             correlationId = UUID.randomUUID().toString();
@@ -94,6 +101,17 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
         if (isOperatorPath(request.getUriInfo().getPath()) && !caller.isOperator()) {
             refuseOperatorPath(request, caller);
         }
+    }
+
+    static ProblemException starting() {
+        return new ProblemException(503, CommonProblems.UNAVAILABLE, LocalizedText.of(
+                "Платформа іске қосылып жатыр; бірнеше секундтан кейін қайталаңыз.",
+                "Платформа запускается; повторите через несколько секунд.",
+                "The platform is starting; try again in a few seconds."), Map.of(), Map.of("Retry-After", "2"));
+    }
+
+    private static String relative(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     static boolean isOperatorPath(String path) {

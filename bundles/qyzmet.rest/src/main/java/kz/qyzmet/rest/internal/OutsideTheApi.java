@@ -94,8 +94,29 @@ public class OutsideTheApi {
         return notFound();
     }
 
+    @Context
+    javax.ws.rs.core.UriInfo uri;
+
+    private Response serialized(kz.qyzmet.rest.api.ProblemException problem, Language language) {
+        Map<String, Object> body = Problem.body(problem.type(), problem.status(), problem.detail(), problem.extensions(),
+                language, null);
+        try {
+            Response.ResponseBuilder response = Response.status(problem.status()).type(Api.PROBLEM_JSON + ";charset=UTF-8")
+                    .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).entity(JSON.writeValueAsString(body));
+            problem.headers().forEach(response::header);
+            ResponseHeaders.SECURITY.forEach(response::header);
+            return response.header(HttpHeaders.CACHE_CONTROL, ResponseHeaders.NO_STORE).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response notFound() {
         Language language = ProblemResponses.language(headers);
+        if (uri != null && ("/" + uri.getPath()).replace("//", "/").startsWith(Api.BASE_PATH + "/")) {
+            // the API application is not (or no longer) registered: the platform is starting or stopping
+            return serialized(CallerFilter.starting(), language);
+        }
         Map<String, Object> body = Problem.body(CommonProblems.NOT_FOUND, 404, LocalizedText.of(
                 "Мұндай мекенжай жоқ. Қызметтер API-і: /api/v1 (сипаттамасы /api/v1/openapi.json).",
                 "Такого адреса нет. API сервисов: /api/v1 (описание — /api/v1/openapi.json).",

@@ -25,6 +25,17 @@ import kz.qyzmet.rest.api.LocalizedText;
 @ApiExtension
 @JaxrsName("qyzmet.unexpected.problems")
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+    /** A connection that could not be had or broke: nothing the request did wrong. */
+    static boolean databaseUnreachable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLRecoverableException || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
     @Context
@@ -36,6 +47,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response internalError(Throwable exception, HttpHeaders headers) {
+        if (databaseUnreachable(exception)) {
+            // issue #11, item 14: the database is away (restarting, failing over): a quick 503, not a 500
+            LOG.warn("request refused, the database is not reachable: {}", exception.toString());
+            return Response.fromResponse(ProblemResponses.of(CommonProblems.UNAVAILABLE, 503, LocalizedText.of(
+                    "Дерекқор қазір қолжетімсіз; біраздан кейін қайталаңыз.",
+                    "База данных сейчас недоступна; повторите чуть позже.",
+                    "The database cannot be reached right now; try again shortly."), Map.of(), headers))
+                    .header("Retry-After", "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, incident {}", incident, exception);
         return ProblemResponses.of(CommonProblems.INTERNAL, 500, LocalizedText.of(

@@ -27,7 +27,7 @@ import kz.qyzmet.rest.api.ProblemType;
  */
 final class ProblemErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer",
@@ -44,6 +44,12 @@ final class ProblemErrorHandler extends ErrorHandler {
             status = 500;
         }
         String acceptLanguage = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
+        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        if (status == 404 && path != null && path.startsWith(Api.BASE_PATH + "/")) {
+            // nothing serves the API (yet, or any more): the platform is starting or stopping
+            status = 503;
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "2");
+        }
         LocalizedText detail = detail(status);
         if (request.getHeaders().size() == 0) {
             // refused before its headers were read (a malformed request line, an illegal path): the language the
@@ -92,8 +98,9 @@ final class ProblemErrorHandler extends ErrorHandler {
         case 413 -> LocalizedText.of("Сұрау тым үлкен.", "Запрос слишком велик.", "The request is too large.");
         case 431 -> LocalizedText.of("Сұрау тақырыптары тым үлкен.", "Заголовки запроса слишком велики.",
                 "The request headers are too large.");
-        case 503 -> LocalizedText.of("Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз.",
-                "Сервис временно недоступен, повторите позже.", "The service is temporarily unavailable; try again later.");
+        case 503 -> LocalizedText.of("Платформа іске қосылып жатыр немесе тоқтап жатыр; бірнеше секундтан кейін қайталаңыз.",
+                "Платформа запускается или останавливается; повторите через несколько секунд.",
+                "The platform is starting or stopping; try again in a few seconds.");
         default -> status >= 500
                 ? LocalizedText.of("Сервер сұрауды өңдей алмады.", "Сервер не смог обработать запрос.",
                         "The server could not process the request.")
