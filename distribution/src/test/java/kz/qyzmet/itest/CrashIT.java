@@ -84,11 +84,37 @@ public class CrashIT {
             assertTrue(verification.toString(), verification.get("intact").asBoolean());
             System.out.printf("crash test: all %d acknowledged payments and their records found, journal intact%n",
                     acknowledged.size());
+
+            // item 11: a SIGTERM under load stops the framework, then the database: nothing acknowledged is lost
+            acknowledged.clear();
+            long[] stopMillis = new long[1];
+            acknowledged.addAll(payWhile(client, second, () -> {
+                long stopping = System.nanoTime();
+                second.destroy();
+                assertTrue("a SIGTERM stops the platform", second.waitFor(60, TimeUnit.SECONDS));
+                stopMillis[0] = (System.nanoTime() - stopping) / 1_000_000;
+            }));
+            System.out.printf("crash test: SIGTERM under load to exit %d ms, %d payments acknowledged%n", stopMillis[0],
+                    acknowledged.size());
         } finally {
-            long stopping = System.nanoTime();
             second.destroy();
-            assertTrue("a SIGTERM stops the platform", second.waitFor(60, TimeUnit.SECONDS));
-            System.out.printf("crash test: SIGTERM to exit %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
+            second.waitFor(60, TimeUnit.SECONDS);
+        }
+        Process third = launch(dataDir, port);
+        try {
+            Client client = Client.await(dataDir, port);
+            for (long entry : acknowledged) {
+                assertEquals("acknowledged entry " + entry + " survived the stop", 200,
+                        client.get("operator/ledger/entries/" + entry).statusCode());
+                assertFalse("and its record", ItSupport.JSON.readTree(client.get("operator/audit?subject=ledger-entry:" + entry)
+                        .body()).get("records").isEmpty());
+            }
+            assertFalse("the stop's own records are in the journal", ItSupport.JSON.readTree(client.get(
+                    "operator/audit?type=registry.service.removed").body()).get("records").isEmpty());
+            assertTrue(ItSupport.JSON.readTree(client.get("operator/audit/verification").body()).get("intact").asBoolean());
+        } finally {
+            third.destroy();
+            assertTrue(third.waitFor(60, TimeUnit.SECONDS));
         }
     }
 
@@ -137,6 +163,15 @@ public class CrashIT {
     }
 
     private static List<Long> payUntilKilled(Client client, Process platform) throws Exception {
+        return payWhile(client, platform, () -> {
+            platform.destroyForcibly();
+            assertTrue(platform.waitFor(10, TimeUnit.SECONDS));
+            assertFalse(platform.isAlive());
+        });
+    }
+
+    /** Books payments from four clients; after {@link #LOAD}, {@code stop} ends the platform while they go on. */
+    private static List<Long> payWhile(Client client, Process platform, ThrowingRunnable stop) throws Exception {
         ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService payers = Executors.newFixedThreadPool(4);
@@ -158,17 +193,20 @@ public class CrashIT {
             });
         }
         try {
-            // payments go on while the platform is killed
+            // payments go on while the platform is stopped
             platform.waitFor(LOAD.toMillis(), TimeUnit.MILLISECONDS);
-            platform.destroyForcibly();
-            assertTrue(platform.waitFor(10, TimeUnit.SECONDS));
-            assertFalse(platform.isAlive());
+            stop.run();
         } finally {
             running.set(false);
             payers.shutdown();
             payers.awaitTermination(20, TimeUnit.SECONDS);
         }
         return new ArrayList<>(acknowledged);
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static Optional<ProcessHandle> serverOf(Path pidFile) {

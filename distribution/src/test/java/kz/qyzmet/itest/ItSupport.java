@@ -58,6 +58,7 @@ public final class ItSupport {
         this.client = HttpClient.newBuilder().sslContext(trustPlatform(context)).sslParameters(tls13())
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.base = "https://localhost:" + context.getProperty("org.osgi.service.http.port.secure") + "/api/v1/";
+        awaitReady();
         synchronized (ItSupport.class) {
             if (!channelRegistered) {
                 // a gateway of our own, ranked above the platform's outbox: the test reads the codes it "sends"
@@ -68,6 +69,25 @@ public final class ItSupport {
                 channelRegistered = true;
             }
         }
+    }
+
+    /** The platform answers only once it is ready (issue #11, item 15): every test starts there. */
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> ready = get("health/ready");
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                last = ready.body();
+            } catch (java.io.IOException notListening) {
+                last = notListening.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the platform did not become ready: " + last);
     }
 
     /** Forgets the administrator's session (after a test moved the clock past its end, say). */

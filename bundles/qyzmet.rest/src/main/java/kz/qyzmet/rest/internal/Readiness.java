@@ -102,9 +102,10 @@ public class Readiness {
                     continue;
                 }
                 for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
-                    if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
-                            || configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                        problems.add("component " + description.name + " is not satisfied");
+                    if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION
+                            || configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                                    && !waitsOnlyForTheLauncher(configuration)) {
+                        problems.add("bundle " + bundleName(description.bundle.id) + ": a component is not satisfied");
                     }
                 }
             }
@@ -115,6 +116,33 @@ public class Readiness {
             everReady = true;
         }
         return lastProblems;
+    }
+
+    /**
+     * The feature provisioner is the launcher's: a framework started without it (a test
+     * container) has none to wait for, and what only lacks it is not a reason to refuse.
+     */
+    private boolean waitsOnlyForTheLauncher(ComponentConfigurationDTO configuration) {
+        if (features != null || configuration.unsatisfiedReferences == null) {
+            return false;
+        }
+        for (org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
+            boolean launcher = false;
+            for (org.osgi.service.component.runtime.dto.ReferenceDTO declared : configuration.description.references) {
+                if (declared.name.equals(reference.name) && FeatureProvisioner.class.getName().equals(declared.interfaceName)) {
+                    launcher = true;
+                }
+            }
+            if (!launcher) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String bundleName(long id) {
+        Bundle bundle = context.getBundle(id);
+        return bundle == null ? String.valueOf(id) : bundle.getSymbolicName();
     }
 
     Map<String, Object> report() {
