@@ -774,21 +774,8 @@ public class AuthService implements Sessions, OperationConfirmations {
         String configured = config.admin_password();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? Secrets.token().substring(0, 20) + "!9a" : configured;
-        IdentityRow row = new IdentityRow();
-        row.id = UUID.randomUUID().toString();
-        row.login = Identifiers.login(config.admin_login());
+        IdentityRow row = administrator(Identifiers.phone(config.admin_phone()), hasher.hash(password), generated, system, now);
         row.email = Identifiers.email(config.admin_email());
-        row.phone = Identifiers.phone(config.admin_phone());
-        row.role = Role.ADMIN.name();
-        row.displayName = "Administrator";
-        row.language = Language.DEFAULT.tag();
-        row.passwordHash = hasher.hash(password);
-        row.passwordChangedAt = utc(now);
-        row.passwordChangeRequired = generated;
-        row.status = ACTIVE;
-        row.statusChangedAt = utc(now);
-        row.createdAt = utc(now);
-        row.createdBy = system.identity();
         boolean created = write(mapper -> {
             if (mapper.countAdmins() != 0) {
                 return false; // another node was first
@@ -802,6 +789,25 @@ public class AuthService implements Sessions, OperationConfirmations {
             return Optional.empty();
         }
         return generated ? Optional.of(password) : Optional.of("");
+    }
+
+    /** A new active administrator with the configured login. */
+    private IdentityRow administrator(String phone, String passwordHash, boolean changeRequired, Caller system, Instant now) {
+        IdentityRow row = new IdentityRow();
+        row.id = UUID.randomUUID().toString();
+        row.login = Identifiers.login(config.admin_login());
+        row.phone = phone;
+        row.role = Role.ADMIN.name();
+        row.displayName = "Administrator";
+        row.language = Language.DEFAULT.tag();
+        row.passwordHash = passwordHash;
+        row.passwordChangedAt = utc(now);
+        row.passwordChangeRequired = changeRequired;
+        row.status = ACTIVE;
+        row.statusChangedAt = utc(now);
+        row.createdAt = utc(now);
+        row.createdBy = system.identity();
+        return row;
     }
 
     /**
@@ -929,20 +935,7 @@ public class AuthService implements Sessions, OperationConfirmations {
         }
         IdentityRow existing = read(mapper -> mapper.identityByLogin(login));
         if (existing == null) {
-            IdentityRow row = new IdentityRow();
-            row.id = UUID.randomUUID().toString();
-            row.login = login;
-            row.phone = normalisedPhone;
-            row.role = Role.ADMIN.name();
-            row.displayName = "Administrator";
-            row.language = Language.DEFAULT.tag();
-            row.passwordHash = hash;
-            row.passwordChangedAt = utc(now);
-            row.passwordChangeRequired = true;
-            row.status = ACTIVE;
-            row.statusChangedAt = utc(now);
-            row.createdAt = utc(now);
-            row.createdBy = system.identity();
+            IdentityRow row = administrator(normalisedPhone, hash, true, system, now);
             write(mapper -> {
                 mapper.insertIdentity(row);
                 journal("auth.identity.admin-reset", row.id, system).detail("created", true).record();

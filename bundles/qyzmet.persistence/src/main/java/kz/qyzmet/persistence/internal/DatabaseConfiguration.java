@@ -31,5 +31,5 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int pool_size() default 16;
 
     @AttributeDefinition(description = "Milliseconds to wait for a free connection before failing")
-    long pool_timeout_ms() default 3_000;
+    long pool_timeout_ms() default 5_000;
 }

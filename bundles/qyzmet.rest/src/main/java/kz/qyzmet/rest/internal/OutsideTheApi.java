@@ -117,18 +117,10 @@ public class OutsideTheApi {
             // the API application is not (or no longer) registered: the platform is starting or stopping
             return serialized(CallerFilter.starting(), language);
         }
-        Map<String, Object> body = Problem.body(CommonProblems.NOT_FOUND, 404, LocalizedText.of(
+        return serialized(new kz.qyzmet.rest.api.ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
                 "Мұндай мекенжай жоқ. Қызметтер API-і: /api/v1 (сипаттамасы /api/v1/openapi.json).",
                 "Такого адреса нет. API сервисов: /api/v1 (описание — /api/v1/openapi.json).",
                 "No such address. The services' API is at /api/v1 (described by /api/v1/openapi.json)."),
-                Map.of("api", Api.BASE_PATH), language, null);
-        try {
-            Response.ResponseBuilder response = Response.status(404).type(Api.PROBLEM_JSON + ";charset=UTF-8")
-                    .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).entity(JSON.writeValueAsString(body));
-            ResponseHeaders.SECURITY.forEach(response::header);
-            return response.header(HttpHeaders.CACHE_CONTROL, ResponseHeaders.NO_STORE).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                Map.of("api", Api.BASE_PATH), Map.of()), language);
     }
 }
