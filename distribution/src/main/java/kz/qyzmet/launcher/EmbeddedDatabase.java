@@ -2,6 +2,7 @@ package kz.qyzmet.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,10 +32,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final DatabaseAccounts accounts;
 
-    private EmbeddedDatabase(DB db, int port, DatabaseAccounts accounts) {
+    private final Path directory;
+    private volatile boolean closing;
+
+    private EmbeddedDatabase(DB db, int port, DatabaseAccounts accounts, Path directory) {
         this.db = db;
         this.port = port;
         this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    /**
+     * Issue #11, item 14: a server that dies while the platform runs is started again on
+     * the same port and data (InnoDB recovers its log); the pool reconnects by itself, and
+     * meanwhile requests get a quick 503. Every restart is logged.
+     */
+    private void restartWhenItDies() {
+        Optional<ProcessHandle> server = OrphanedServer.serverOf(directory.resolve(PID_FILE), directory.resolve("data"));
+        server.ifPresent(process -> process.onExit().thenRun(() -> {
+            if (closing) {
+                return;
+            }
+            LOG.error("the embedded MariaDB (pid {}) died; starting it again", process.pid());
+            for (int attempt = 1; attempt <= 5 && !closing; attempt++) {
+                try {
+                    synchronized (this) {
+                        db.start();
+                    }
+                    LOG.warn("embedded MariaDB started again on 127.0.0.1:{}", port);
+                    restartWhenItDies();
+                    return;
+                } catch (Exception e) {
+                    LOG.error("restarting the embedded MariaDB failed (attempt {})", attempt, e);
+                    try {
+                        Thread.sleep(1000L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }));
     }
 
     /**
@@ -63,8 +101,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         DB db = IsolatedMariaDb.create(configuration(directory, port, false));
         db.start();
-        EmbeddedDatabase database = new EmbeddedDatabase(db, db.getConfiguration().getPort(), accounts);
+        EmbeddedDatabase database = new EmbeddedDatabase(db, db.getConfiguration().getPort(), accounts, directory);
         OrphanedServer.watchOver(directory.resolve(PID_FILE), directory.resolve("data"));
+        database.restartWhenItDies();
         LOG.info("embedded MariaDB on 127.0.0.1:{} (data in {}) ready in {} ms", database.port,
                 directory.resolve("data"), (System.nanoTime() - started) / 1_000_000);
         return database;
@@ -162,6 +201,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Stops MariaDB cleanly (it flushes and closes its files). */
     @Override
     public void close() {
+        closing = true;
         try {
             db.stop();
             LOG.info("embedded MariaDB stopped");

@@ -43,14 +43,14 @@ final class OrphanedServer {
         Files.deleteIfExists(pidFile);
     }
 
-    static Optional<ProcessHandle> serverOf(Path pidFile, Path dataDir) throws IOException {
+    static Optional<ProcessHandle> serverOf(Path pidFile, Path dataDir) {
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
         long pid;
         try {
             pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | IOException e) {
             return Optional.empty();
         }
         String directory = dataDir.toAbsolutePath().normalize().toString();

@@ -112,6 +112,20 @@ public class CrashIT {
             assertFalse("the stop's own records are in the journal", ItSupport.JSON.readTree(client.get(
                     "operator/audit?type=registry.service.removed").body()).get("records").isEmpty());
             assertTrue(ItSupport.JSON.readTree(client.get("operator/audit/verification").body()).get("intact").asBoolean());
+
+            // item 14: the embedded database dies under the running platform; requests get a quick 503, it comes back
+            ProcessHandle server = serverOf(pidFile).orElseThrow();
+            server.destroyForcibly();
+            long died = System.nanoTime();
+            ItSupport.awaitChecked(Duration.ofSeconds(10), "readiness says the database is away",
+                    () -> client.get("health/ready").statusCode() == 503);
+            ItSupport.awaitChecked(Duration.ofSeconds(60), "the platform starts the database again",
+                    () -> client.get("health/ready").statusCode() == 200);
+            System.out.printf("crash test: embedded MariaDB killed, ready again after %d ms%n",
+                    (System.nanoTime() - died) / 1_000_000);
+            HttpResponse<String> after = client.post("operator/ledger/payments-in", "{\"idempotencyKey\":\"" + UUID.randomUUID()
+                    + "\",\"account\":\"CRASH-1\",\"counterpart\":\"CRASH-BANK\",\"asset\":\"KZT\",\"amount\":\"1.00\"}");
+            assertEquals(after.body(), 200, after.statusCode());
         } finally {
             third.destroy();
             assertTrue(third.waitFor(60, TimeUnit.SECONDS));
@@ -131,6 +145,8 @@ public class CrashIT {
         String base = "https://localhost:" + port + "/api/v1/";
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         int starting = 0;
+        int early = 0;
+        boolean answered = false;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> catalog;
             HttpResponse<String> session;
@@ -143,6 +159,15 @@ public class CrashIT {
                 Thread.sleep(50); // polling a process that is starting: its listener is not open yet
                 continue;
             }
+            boolean jettysOwn = catalog.statusCode() == 404 && !catalog.headers().firstValue("Content-Type").orElse("")
+                    .startsWith("application/problem+json");
+            if (jettysOwn && !answered) {
+                // known gap (issue #11 note): in the instant between the listener opening and the platform's error
+                // handler being installed, Jetty itself may still answer 404 in HTML; only before any answer of ours
+                early++;
+                continue;
+            }
+            answered = true;
             for (HttpResponse<String> answer : List.of(catalog, session)) {
                 if (answer.statusCode() != 200) {
                     assertEquals(answer.uri() + ": " + answer.body(), 503, answer.statusCode());
@@ -154,7 +179,8 @@ public class CrashIT {
                 assertEquals("the first catalog is complete: " + catalog.body(), 3,
                         ItSupport.JSON.readTree(catalog.body()).get("services").size());
                 assertEquals("a valid session is valid from the first answer: " + session.body(), 200, session.statusCode());
-                System.out.printf("crash test: %d answers 'starting' (503) before the first catalog%n", starting);
+                System.out.printf("crash test: %d answers 'starting' (503) before the first catalog, %d of Jetty's own before%n",
+                        starting, early);
                 return;
             }
             starting++;

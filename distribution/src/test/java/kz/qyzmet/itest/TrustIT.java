@@ -388,6 +388,24 @@ public class TrustIT {
         assertEquals(again.body(), 409, again.statusCode());
     }
 
+    /**
+     * Item 16, §45.2: a document number is taken before the document is rendered; every
+     * number taken is journalled with what it was for, so no gap in a series goes unexplained.
+     */
+    @Test
+    public void l_everyDocumentNumberTakenIsJournalled() throws Exception {
+        kz.qyzmet.documents.api.Documents documents = context.getService(context.getServiceReference(
+                kz.qyzmet.documents.api.Documents.class));
+        kz.qyzmet.documents.api.StoredDocument issued = documents.issue(new kz.qyzmet.documents.api.FileSpec("operations-report",
+                "C-NUM-1", kz.qyzmet.rest.api.Language.EN, "Operations", "text/csv", "csv", null),
+                out -> out.write("date,amount\n".getBytes(StandardCharsets.UTF_8)),
+                new kz.qyzmet.rest.api.Caller("tester", "system", "", "", "trust-it"));
+        List<AuditRecord> reserved = journal().search(new AuditQuery(issued.number(), null, "document.number.reserved", null, null,
+                null, 5));
+        assertEquals("number " + issued.number() + " was journalled when taken", 1, reserved.size());
+        assertEquals("C-NUM-1", reserved.get(0).event().details().get("owner"));
+    }
+
     // ------------------------------------------------------------------ a change and its record (item 13)
 
     /**

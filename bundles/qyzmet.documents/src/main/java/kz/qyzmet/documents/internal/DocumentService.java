@@ -108,7 +108,7 @@ public class DocumentService implements Documents, AuditedChanges {
         row.mediaType = mediaType;
         row.instructionId = instructionId;
         row.issuedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        row.number = nextNumber(kind, row.issuedAt.getYear());
+        row.number = nextNumber(row);
         row.fileName = row.number + "." + extension;
         return row;
     }
@@ -122,14 +122,35 @@ public class DocumentService implements Documents, AuditedChanges {
         return series.toString();
     }
 
-    private String nextNumber(String kind, int year) {
-        String series = series(kind);
-        long sequence = database.inTransaction(session -> {
+    /**
+     * The next number of the kind's series. A number is printed on the document, so it is
+     * taken before the document is rendered; one that is then never issued (a failed
+     * render, a node that died meanwhile) would be a silent gap. So every number taken is
+     * journalled with what it was taken for, in the transaction that takes it, and a failed
+     * issue journals why ({@code document.failed}): every gap in a series is accounted for.
+     */
+    private String nextNumber(DocumentRow row) {
+        String series = series(row.kind);
+        int year = row.issuedAt.getYear();
+        return database.inTransaction(session -> {
             DocumentMapper mapper = session.getMapper(DocumentMapper.class);
             mapper.nextNumber(series, year);
-            return mapper.lastNumber();
+            String number = String.format(Locale.ROOT, "%s-%d-%06d", series, year, mapper.lastNumber());
+            audit.record(AuditEvent.builder("document.number.reserved", number).detail("kind", row.kind)
+                    .detail("owner", row.ownerClientId).detail("instruction", row.instructionId).detail("node", NODE).build());
+            return number;
         });
-        return String.format(Locale.ROOT, "%s-%d-%06d", series, year, sequence);
+    }
+
+    /** The node that reserved a number, for the account of a gap. */
+    private static final String NODE = node();
+
+    private static String node() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (java.io.IOException e) {
+            return "pid " + ProcessHandle.current().pid();
+        }
     }
 
     private StoredDocument store(DocumentRow row, ContentWriter content, Caller caller) {

@@ -49,7 +49,7 @@ public class OperatorApprovalsResource {
 
     /** Requests by status (PENDING, APPROVED, REJECTED), oldest first. */
     @GET
-    public Map<String, List<IncomingTransfers.Approval>> list(@QueryParam("status") @DefaultValue("PENDING") String status,
+    public Map<String, Object> list(@QueryParam("status") @DefaultValue("PENDING") String status,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         String wanted = status.strip().toUpperCase(java.util.Locale.ROOT);
         if (!List.of("PENDING", "APPROVED", "REJECTED").contains(wanted)) {

@@ -35,7 +35,7 @@ public class HealthResource {
 
     @GET
     @Path("live")
-    public Map<String, String> live() {
+    public Map<String, Object> live() {
         return Map.of("status", "UP");
     }
 

@@ -37,7 +37,9 @@ final class ProblemResponses {
         return Response.status(status)
                 .type(Api.PROBLEM_JSON + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .entity(body);
+                // its own type: CXF would otherwise write a problem with the failed method's return type
+                .entity(new javax.ws.rs.core.GenericEntity<Map<String, Object>>(body) {
+                });
     }
 
     static Language language(HttpHeaders headers) {
