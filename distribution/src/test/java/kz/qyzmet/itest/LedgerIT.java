@@ -136,6 +136,57 @@ public class LedgerIT {
     }
 
     /** Many threads withdraw from one account at once: it never goes below zero. */
+    /**
+     * Issue #11, item 16: reversals racing withdrawals and payments on one account. InnoDB may pick
+     * any of them as a deadlock victim; the platform runs the victim again (with backoff), so every
+     * call ends in its entry or a reason (§30), never a database error, and the balance adds up.
+     */
+    @Test
+    public void reversalsRacingTransfersEndInAnEntryOrAReasonNeverAnError() throws Exception {
+        String account = client();
+        List<Entry> toReverse = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            toReverse.add(pay(account, "50.00"));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        List<Callable<BigDecimal>> calls = new ArrayList<>();
+        for (Entry entry : toReverse) {
+            calls.add(() -> {
+                ledger.reverse(entry.id(), "race-" + entry.id(), "race test", "back-office");
+                return new BigDecimal("-50.00");
+            });
+            calls.add(() -> {
+                try {
+                    withdraw(account, "30.00");
+                    return new BigDecimal("-30.00");
+                } catch (LedgerRefusal refusal) {
+                    assertEquals(Reason.INSUFFICIENT_FUNDS, refusal.reason());
+                    return BigDecimal.ZERO;
+                }
+            });
+            calls.add(() -> {
+                pay(account, "10.00");
+                return new BigDecimal("10.00");
+            });
+        }
+        BigDecimal expected = new BigDecimal("600.00");
+        try {
+            for (java.util.concurrent.Future<BigDecimal> result : threads.invokeAll(calls)) {
+                try {
+                    expected = expected.add(result.get());
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    // a reversal may be refused for lack of money the racing withdrawals took: a reason, not an error
+                    if (!(failed.getCause() instanceof LedgerRefusal refusal) || refusal.reason() != Reason.INSUFFICIENT_FUNDS) {
+                        throw new AssertionError("a racing call failed with an error instead of a reason", failed.getCause());
+                    }
+                }
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertEquals(expected, balance(account, "KZT").total());
+    }
+
     @Test
     public void concurrentWithdrawalsNeverOverdraw() throws Exception {
         String account = client();
