@@ -124,9 +124,14 @@ public class AuthIT {
         HttpResponse<String> opened = platform.post("auth/security-session",
                 "{\"code\":\"" + platform.latestCode(client.phone()) + "\",\"biometrics\":true}", bearer(token));
         assertEquals(opened.body(), 200, opened.statusCode());
-        assertEquals("security", ItSupport.json(opened).get("stage").asText());
-        assertEquals("APP_CODE_AND_BIOMETRICS", ItSupport.json(opened).get("securityMethod").asText());
-        return token;
+        JsonNode session = ItSupport.json(opened).get("session");
+        assertEquals("security", session.get("stage").asText());
+        assertEquals("APP_CODE_AND_BIOMETRICS", session.get("securityMethod").asText());
+        String rotated = ItSupport.json(opened).get("token").asText();
+        assertNotEquals("the security session comes with a new token", token, rotated);
+        assertEquals("the token of the login stage holds nothing once the session is raised", 401,
+                platform.get("auth/session", bearer(token)).statusCode());
+        return rotated;
     }
 
     private static String[] bearer(String token) {
@@ -372,9 +377,23 @@ public class AuthIT {
         String app = securityAppToken(client);
         assertEquals(204, platform.post("auth/security-session/qr/approve",
                 "{\"content\":\"" + shown.get("content").asText() + "\"}", bearer(app)).statusCode());
-        assertEquals("approved", ItSupport.json(platform.get("auth/security-session/qr/" + shown.get("id").asText(),
-                "Cookie", cookie)).get("state").asText());
-        JsonNode raised = ItSupport.json(platform.get("auth/session", "Cookie", cookie));
+        HttpResponse<String> claimed = platform.get("auth/security-session/qr/" + shown.get("id").asText(), "Cookie", cookie);
+        assertEquals("approved", ItSupport.json(claimed).get("state").asText());
+        List<String> rotated = new ArrayList<>();
+        for (String header : claimed.headers().allValues("Set-Cookie")) {
+            assertTrue(header, header.contains("Secure") && header.contains("SameSite=Strict"));
+            rotated.add(header.substring(0, header.indexOf(';')));
+        }
+        assertEquals("the poll that takes the approval sets a new session and CSRF cookie", 2, rotated.size());
+        String newCsrf = ItSupport.json(claimed).get("csrfToken").asText();
+        assertNotEquals(csrf, newCsrf);
+        assertEquals("the cookie of the login stage holds nothing once the session is raised", 401,
+                platform.get("auth/session", "Cookie", cookie).statusCode());
+        String securityCookie = String.join("; ", rotated);
+        assertEquals("a second poll claims nothing again", null,
+                ItSupport.json(platform.get("auth/security-session/qr/" + shown.get("id").asText(), "Cookie", securityCookie))
+                        .get("csrfToken").textValue());
+        JsonNode raised = ItSupport.json(platform.get("auth/session", "Cookie", securityCookie));
         assertEquals("security", raised.get("stage").asText());
         assertEquals("QR", raised.get("securityMethod").asText());
         assertEquals("other sessions stay as they were", "login",

@@ -130,7 +130,8 @@ public final class ItSupport {
             if (second.statusCode() != 200) {
                 throw new AssertionError("administrator second factor: " + second.body());
             }
-            operatorToken = token;
+            // the session's token is new with its second factor (the one from the login holds nothing now)
+            operatorToken = json(second).get("token").asText();
         }
         return operatorToken;
     }
@@ -331,7 +332,7 @@ public final class ItSupport {
         if (security.statusCode() != 200) {
             throw new AssertionError("security session of " + login + ": " + security.body());
         }
-        return new ClientSession(clientId, identityId, login, phone, token);
+        return new ClientSession(clientId, identityId, login, phone, json(security).get("token").asText());
     }
 
     /**

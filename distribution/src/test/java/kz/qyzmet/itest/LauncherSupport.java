@@ -91,7 +91,7 @@ final class LauncherSupport {
             if (second.statusCode() != 200) {
                 throw new AssertionError("administrator second factor: " + second.body());
             }
-            operatorToken = token;
+            operatorToken = ItSupport.JSON.readTree(second.body()).get("token").asText();
         }
         return operatorToken;
     }

@@ -508,7 +508,7 @@ public class TrustIT {
         HttpResponse<String> second = platform.post("auth/login/second-factor", "{\"code\":\"" + platform.latestCode(staff.phone())
                 + "\"}", "Authorization", "Bearer " + token);
         assertEquals(second.body(), 200, second.statusCode());
-        return token;
+        return ItSupport.json(second).get("token").asText();
     }
 
     private String identityId(String login) throws Exception {

@@ -113,7 +113,7 @@ final class Harness implements AutoCloseable {
         if (second.statusCode() != 200) {
             throw new IllegalStateException("administrator second factor: " + second.body());
         }
-        return token;
+        return JSON.readTree(second.body()).get("token").asText();
     }
 
     /** Creates and activates a client identity through the operator API, as onboarding does; its id. */
@@ -143,7 +143,7 @@ final class Harness implements AutoCloseable {
         if (security.statusCode() != 200) {
             throw new IllegalStateException("security session: " + security.body());
         }
-        return token;
+        return JSON.readTree(security.body()).get("token").asText();
     }
 
     String awaitCode(String recipient) throws InterruptedException {

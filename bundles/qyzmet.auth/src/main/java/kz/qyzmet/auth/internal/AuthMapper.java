@@ -105,10 +105,13 @@ public interface AuthMapper {
     @Update("UPDATE auth_session SET last_seen_at = #{at} WHERE id = #{id} AND ended_at IS NULL")
     void touchSession(@Param("id") String id, @Param("at") LocalDateTime at);
 
-    @Update("UPDATE auth_session SET stage = #{stage}, security_method = #{method}, security_opened_at = #{at}"
-            + " WHERE id = #{id} AND ended_at IS NULL")
-    int elevateSession(@Param("id") String id, @Param("stage") String stage, @Param("method") String method,
-            @Param("at") LocalDateTime at);
+    /** A session that gains a stage gets a new token (and CSRF token): whatever held the old one holds nothing. */
+    @Update("UPDATE auth_session SET stage = #{stage}, security_method = #{method}, security_opened_at = #{at},"
+            + " token_hash = #{tokenHash}, csrf_hash = #{csrfHash} WHERE id = #{id} AND stage = #{fromStage}"
+            + " AND ended_at IS NULL")
+    int elevateSession(@Param("id") String id, @Param("fromStage") String fromStage, @Param("stage") String stage,
+            @Param("method") String method, @Param("at") LocalDateTime at, @Param("tokenHash") byte[] tokenHash,
+            @Param("csrfHash") byte[] csrfHash);
 
     @Update("UPDATE auth_session SET ended_at = #{at}, end_reason = #{reason} WHERE id = #{id} AND ended_at IS NULL")
     int endSession(@Param("id") String id, @Param("at") LocalDateTime at, @Param("reason") String reason);
@@ -154,16 +157,19 @@ public interface AuthMapper {
             + " VALUES (#{id}, #{secretHash}, #{sessionId}, #{identityId}, #{createdAt}, #{expiresAt})")
     void insertQr(QrRow row);
 
-    @Select("SELECT id, secret_hash, session_id, identity_id, created_at, expires_at, approved_at, approved_by_session"
-            + " FROM auth_qr WHERE id = #{id} FOR UPDATE")
+    @Select("SELECT id, secret_hash, session_id, identity_id, created_at, expires_at, approved_at, approved_by_session,"
+            + " claimed_at FROM auth_qr WHERE id = #{id} FOR UPDATE")
     QrRow lockQr(@Param("id") String id);
 
-    @Select("SELECT id, secret_hash, session_id, identity_id, created_at, expires_at, approved_at, approved_by_session"
-            + " FROM auth_qr WHERE id = #{id}")
+    @Select("SELECT id, secret_hash, session_id, identity_id, created_at, expires_at, approved_at, approved_by_session,"
+            + " claimed_at FROM auth_qr WHERE id = #{id}")
     QrRow qr(@Param("id") String id);
 
     @Update("UPDATE auth_qr SET approved_at = #{at}, approved_by_session = #{by} WHERE id = #{id} AND approved_at IS NULL")
     int approveQr(@Param("id") String id, @Param("at") LocalDateTime at, @Param("by") String approvedBy);
+
+    @Update("UPDATE auth_qr SET claimed_at = #{at} WHERE id = #{id} AND approved_at IS NOT NULL AND claimed_at IS NULL")
+    int claimQr(@Param("id") String id, @Param("at") LocalDateTime at);
 
     // §43 addresses
 

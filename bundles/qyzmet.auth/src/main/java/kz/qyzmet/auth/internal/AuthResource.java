@@ -1,5 +1,6 @@
 package kz.qyzmet.auth.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -101,7 +102,8 @@ public class AuthResource {
     public record QrView(String id, String content, String svg, Instant expiresAt) {
     }
 
-    public record QrStateView(String state) {
+    /** A poll's answer; the first one after the approval carries the new CSRF token (the new session cookie is set). */
+    public record QrStateView(String state, String csrfToken) {
     }
 
     public record CodeSent(String channel, Instant expiresAt) {
@@ -112,7 +114,7 @@ public class AuthResource {
     public Response login(LoginRequest login) {
         Requests.required(login, "body");
         SessionKind kind = kind(login.client());
-        return loggedIn(auth.login(Requests.required(login.identifier(), "identifier"),
+        return withSession(auth.login(Requests.required(login.identifier(), "identifier"),
                 Requests.required(login.password(), "password"), kind, caller()));
     }
 
@@ -128,15 +130,15 @@ public class AuthResource {
     @Path("login/phone")
     public Response loginWithCode(PhoneLoginRequest login) {
         Requests.required(login, "body");
-        return loggedIn(auth.loginWithCode(Requests.required(login.phone(), "phone"),
+        return withSession(auth.loginWithCode(Requests.required(login.phone(), "phone"),
                 Requests.required(login.code(), "code"), kind(login.client()), caller()));
     }
 
     @POST
     @Path("login/second-factor")
-    public SessionView secondFactor(CodeRequest code) {
+    public Response secondFactor(CodeRequest code) {
         Requests.required(code, "body");
-        return SessionView.of(auth.secondFactor(session(), Requests.required(code.code(), "code"), caller()));
+        return withSession(auth.secondFactor(session(), Requests.required(code.code(), "code"), caller()));
     }
 
     @GET
@@ -163,9 +165,9 @@ public class AuthResource {
 
     @POST
     @Path("security-session")
-    public SessionView openSecuritySession(SecuritySessionRequest body) {
+    public Response openSecuritySession(SecuritySessionRequest body) {
         Requests.required(body, "body");
-        return SessionView.of(auth.openSecuritySession(session(), Requests.required(body.code(), "code"),
+        return withSession(auth.openSecuritySession(session(), Requests.required(body.code(), "code"),
                 Boolean.TRUE.equals(body.biometrics()), caller()));
     }
 
@@ -178,8 +180,13 @@ public class AuthResource {
 
     @GET
     @Path("security-session/qr/{id}")
-    public QrStateView qrState(@PathParam("id") String id) {
-        return new QrStateView(auth.qrState(session(), id).name().toLowerCase());
+    public Response qrState(@PathParam("id") String id) {
+        AuthService.QrPoll poll = auth.qrState(session(), id, caller());
+        String state = poll.state().name().toLowerCase();
+        if (poll.elevated() == null) {
+            return Response.ok(new QrStateView(state, null)).build();
+        }
+        return withCookies(Response.ok(new QrStateView(state, poll.elevated().csrfToken())), poll.elevated()).build();
     }
 
     @POST
@@ -234,19 +241,31 @@ public class AuthResource {
                 .header(SET_COOKIE, expired(AuthFilter.CSRF_COOKIE, false)).build();
     }
 
-    private Response loggedIn(AuthService.LoginOutcome outcome) {
+    /**
+     * Every answer that opens a session or moves it to another stage carries
+     * its (new) token: in the body for the app, as cookies for the web, whose
+     * page reads the CSRF token from the body.
+     */
+    private Response withSession(AuthService.LoginOutcome outcome) {
         Session session = outcome.session();
         String next = session.stage() == SessionStage.SECOND_FACTOR ? "second-factor"
-                : session.passwordChangeRequired() ? "set-password" : "security-session";
+                : session.passwordChangeRequired() ? "set-password"
+                : session.isSecurity() ? null : "security-session";
         if (session.kind() == SessionKind.APP) {
             return Response.ok(new LoginAnswer(SessionView.of(session), outcome.token(), null, outcome.expiresAt(), next))
                     .build();
         }
-        int maxAge = auth.configuration().session_absolute_hours() * 3600;
-        return Response.ok(new LoginAnswer(SessionView.of(session), null, outcome.csrfToken(), outcome.expiresAt(), next))
-                .header(SET_COOKIE, cookie(AuthFilter.SESSION_COOKIE, outcome.token(), maxAge, true))
-                .header(SET_COOKIE, cookie(AuthFilter.CSRF_COOKIE, outcome.csrfToken(), maxAge, false))
-                .build();
+        return withCookies(Response.ok(new LoginAnswer(SessionView.of(session), null, outcome.csrfToken(),
+                outcome.expiresAt(), next)), outcome).build();
+    }
+
+    private Response.ResponseBuilder withCookies(Response.ResponseBuilder answer, AuthService.LoginOutcome outcome) {
+        if (outcome.session().kind() != SessionKind.WEB) {
+            return answer;
+        }
+        int maxAge = (int) Math.max(0, Duration.between(auth.now(), outcome.expiresAt()).getSeconds());
+        return answer.header(SET_COOKIE, cookie(AuthFilter.SESSION_COOKIE, outcome.token(), maxAge, true))
+                .header(SET_COOKIE, cookie(AuthFilter.CSRF_COOKIE, outcome.csrfToken(), maxAge, false));
     }
 
     /** {@code __Host-} cookies: Secure, Path=/, no Domain; SameSite=Strict. The CSRF one is readable by the page. */

@@ -225,8 +225,8 @@ public class AuthService implements Sessions, OperationConfirmations {
         return succeededLogin(identity, identifierHash, kind, SessionStage.LOGIN, origin, "phone-code", now);
     }
 
-    /** Staff: the code sent at login turns the pending session into a security session. */
-    Session secondFactor(Session session, String code, Caller origin) {
+    /** Staff: the code sent at login turns the pending session into a security session (with a new token). */
+    LoginOutcome secondFactor(Session session, String code, Caller origin) {
         if (session.stage() != SessionStage.SECOND_FACTOR) {
             throw new ProblemException(409, CommonProblems.CONFLICT, LocalizedText.of("Екінші фактор қажет емес.",
                     "Второй фактор не требуется.", "No second factor is pending."));
@@ -331,7 +331,7 @@ public class AuthService implements Sessions, OperationConfirmations {
      * biometrics — an extra factor recorded with the session, never a
      * replacement for the code (§25).
      */
-    Session openSecuritySession(Session session, String code, boolean biometrics, Caller origin) {
+    LoginOutcome openSecuritySession(Session session, String code, boolean biometrics, Caller origin) {
         requireStage(session, SessionKind.APP, SessionStage.LOGIN);
         Instant now = now();
         IdentityRow identity = read(mapper -> mapper.identity(session.identityId()));
@@ -364,17 +364,40 @@ public class AuthService implements Sessions, OperationConfirmations {
         return new QrChallenge(row.id, QrCodes.content(row.id, secret), row.expiresAt.toInstant(ZoneOffset.UTC));
     }
 
-    /** The web page polls: only the session that showed the code may ask. */
-    QrState qrState(Session session, String qrId) {
+    /** What a poll of the web page learns; an approval it claims carries the session's new token. */
+    record QrPoll(QrState state, LoginOutcome elevated) {
+    }
+
+    /**
+     * The web page polls: only the session that showed the code may ask. The
+     * first poll after the app approved it takes the security stage, and with
+     * it a new token (a token seen before the security session holds nothing).
+     */
+    QrPoll qrState(Session session, String qrId, Caller origin) {
         QrRow row = read(mapper -> mapper.qr(qrId));
         if (row == null || !row.sessionId.equals(session.id())) {
             throw new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of("QR-код табылмады.",
                     "QR-код не найден.", "No such QR code."));
         }
-        if (row.approvedAt != null) {
-            return QrState.APPROVED;
+        if (row.approvedAt != null && row.claimedAt == null && session.stage() == SessionStage.LOGIN) {
+            Instant now = now();
+            Rotation rotation = Rotation.of(session);
+            boolean claimed = write(mapper -> {
+                if (mapper.claimQr(row.id, utc(now)) == 0 || !elevated(mapper, session, rotation, SecurityMethod.QR, now)) {
+                    return false;
+                }
+                journal("auth.security-session.opened", session.id(), origin).detail("method", SecurityMethod.QR.name())
+                        .detail("qr", row.id).detail("approvedBySession", row.approvedBySession).record();
+                return true;
+            });
+            if (claimed) {
+                return new QrPoll(QrState.APPROVED, rotation.outcome(session, SecurityMethod.QR, expiry(session)));
+            }
         }
-        return now().isBefore(row.expiresAt.toInstant(ZoneOffset.UTC)) ? QrState.PENDING : QrState.EXPIRED;
+        if (row.approvedAt != null) {
+            return new QrPoll(QrState.APPROVED, null);
+        }
+        return new QrPoll(now().isBefore(row.expiresAt.toInstant(ZoneOffset.UTC)) ? QrState.PENDING : QrState.EXPIRED, null);
     }
 
     /**
@@ -399,12 +422,13 @@ public class AuthService implements Sessions, OperationConfirmations {
             if (!now.isBefore(row.expiresAt.toInstant(ZoneOffset.UTC))) {
                 return "expired";
             }
-            if (mapper.elevateSession(row.sessionId, SessionStage.SECURITY.name(), SecurityMethod.QR.name(), utc(now)) == 0) {
+            SessionRow web = mapper.liveSession(row.sessionId);
+            if (web == null || !SessionStage.LOGIN.name().equals(web.stage)) {
                 return "web-session-ended";
             }
             mapper.approveQr(row.id, utc(now), appSession.id());
-            journal("auth.security-session.opened", row.sessionId, origin).detail("method", SecurityMethod.QR.name())
-                    .detail("qr", row.id).detail("approvedBySession", appSession.id()).record();
+            journal("auth.qr.approved", row.sessionId, origin).detail("qr", row.id)
+                    .detail("approvedBySession", appSession.id()).record();
             return null;
         });
         if (refusal != null) {
@@ -417,20 +441,49 @@ public class AuthService implements Sessions, OperationConfirmations {
         }
     }
 
-    private Session elevate(Session session, SecurityMethod method, Caller origin, Instant now) {
-        int updated = write(mapper -> {
-            int elevated = mapper.elevateSession(session.id(), SessionStage.SECURITY.name(), method.name(), utc(now));
-            if (elevated > 0) {
-                journal("auth.security-session.opened", session.id(), origin).detail("method", method.name()).record();
+    /** The new secrets a session gets with a new stage; only their hashes are stored. */
+    private record Rotation(String token, String csrfToken) {
+        static Rotation of(Session session) {
+            return new Rotation(Secrets.token(), session.kind() == SessionKind.WEB ? Secrets.token() : null);
+        }
+
+        LoginOutcome outcome(Session session, SecurityMethod method, Instant expiresAt) {
+            return new LoginOutcome(new Session(session.id(), session.identityId(), session.login(), session.role(),
+                    session.clientId(), session.language(), session.kind(), SessionStage.SECURITY, method,
+                    session.passwordChangeRequired(), session.openedAt()), token, csrfToken, expiresAt);
+        }
+    }
+
+    /**
+     * A session that gains a stage (second factor, security session) is given a
+     * new token and CSRF token in the same statement (ASVS V3.2.1): a token
+     * observed before the step — in a log, a proxy, a shared screen — does not
+     * carry the security session.
+     */
+    private boolean elevated(AuthMapper mapper, Session session, Rotation rotation, SecurityMethod method, Instant now) {
+        return mapper.elevateSession(session.id(), session.stage().name(), SessionStage.SECURITY.name(), method.name(),
+                utc(now), Secrets.sha256(rotation.token()),
+                rotation.csrfToken() == null ? null : Secrets.sha256(rotation.csrfToken())) > 0;
+    }
+
+    private LoginOutcome elevate(Session session, SecurityMethod method, Caller origin, Instant now) {
+        Rotation rotation = Rotation.of(session);
+        boolean updated = write(mapper -> {
+            boolean elevated = elevated(mapper, session, rotation, method, now);
+            if (elevated) {
+                journal("auth.security-session.opened", session.id(), origin).detail("method", method.name())
+                        .detail("tokenRotated", true).record();
             }
             return elevated;
         });
-        if (updated == 0) {
+        if (!updated) {
             throw sessionRequired();
         }
-        return new Session(session.id(), session.identityId(), session.login(), session.role(), session.clientId(),
-                session.language(), session.kind(), SessionStage.SECURITY, method, session.passwordChangeRequired(),
-                session.openedAt());
+        return rotation.outcome(session, method, expiry(session));
+    }
+
+    private Instant expiry(Session session) {
+        return session.openedAt().plus(Duration.ofHours(config.session_absolute_hours()));
     }
 
     // ------------------------------------------------------------------ per-operation confirmation (§25.2, §35.3)

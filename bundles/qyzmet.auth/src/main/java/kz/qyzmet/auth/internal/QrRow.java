@@ -12,4 +12,6 @@ public class QrRow {
     public LocalDateTime expiresAt;
     public LocalDateTime approvedAt;
     public String approvedBySession;
+    /** When the web session that showed the code took its security stage (and a new token). */
+    public LocalDateTime claimedAt;
 }
