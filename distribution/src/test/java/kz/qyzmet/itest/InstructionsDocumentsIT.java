@@ -168,7 +168,7 @@ public class InstructionsDocumentsIT {
 
     private JsonNode requestExtract(Client client, String body) throws Exception {
         HttpResponse<String> requested = platform.post("services/extract/requests", body, client.bearer());
-        assertEquals(requested.body(), 200, requested.statusCode());
+        assertEquals(requested.body(), 201, requested.statusCode());
         return ItSupport.json(requested);
     }
 
@@ -514,7 +514,7 @@ public class InstructionsDocumentsIT {
         // one confirmation code per instruction: a client giving many instructions an hour is not stopped at five
         for (int instruction = 1; instruction <= 8; instruction++) {
             HttpResponse<String> requested = platform.post("services/extract/requests", "{}", client.bearer());
-            assertEquals(requested.body(), 200, requested.statusCode());
+            assertEquals(requested.body(), 201, requested.statusCode());
         }
         // an hour later the security-session codes flow again
         NOW.set(NOW.get().plus(Duration.ofMinutes(61)));
@@ -569,7 +569,7 @@ public class InstructionsDocumentsIT {
         });
         ItSupport.await(Duration.ofSeconds(15), "its endpoints are back", () -> {
             try {
-                return platform.post("services/extract/requests", "{}", client.bearer()).statusCode() == 200;
+                return platform.post("services/extract/requests", "{}", client.bearer()).statusCode() == 201;
             } catch (Exception e) {
                 return false;
             }

@@ -120,7 +120,7 @@ public class OperationsReportIT {
     /** Requests a report, confirms it with the code, and waits for its job; the instruction as the cabinet then sees it. */
     private JsonNode report(ItSupport.ClientSession client, String body, Runnable whileRunning) throws Exception {
         HttpResponse<String> requested = platform.post("services/operations-report/requests", body, client.bearer("ru"));
-        assertEquals(requested.body(), 200, requested.statusCode());
+        assertEquals(requested.body(), 201, requested.statusCode());
         JsonNode submission = ItSupport.json(requested);
         String id = submission.get("instruction").get("id").asText();
         HttpResponse<String> confirmed = platform.post("services/operations-report/requests/" + id + "/confirm",
@@ -213,7 +213,7 @@ public class OperationsReportIT {
         assertTrue(text.contains("Withdrawal to KZ12 3456"));
         assertTrue(text.contains(Formats.amount(opening.get("KZT"), 2, Language.RU)));
         assertTrue(text.contains(Formats.amount(closing.get("KZT"), 2, Language.RU)));
-        assertEquals(pdfReport.get("job").get("operations").asLong(), expected.size());
+        assertEquals(pdfReport.get("progress").get("operations").asLong(), expected.size());
     }
 
     private static Map<String, BigDecimal> totals(List<Balance> balances) {
@@ -286,12 +286,12 @@ public class OperationsReportIT {
         long growth = peak.get() - baseline;
         System.out.printf("100,000-operation PDF report: %d ms, old generation grew by at most %d MiB%n", millis,
                 growth / (1024 * 1024));
-        assertEquals(operations, done.get("job").get("operations").asLong());
-        assertEquals(100, done.get("job").get("percent").asInt());
+        assertEquals(operations, done.get("progress").get("operations").asLong());
+        assertEquals(100, done.get("progress").get("percent").asInt());
         assertTrue("heap growth " + growth / (1024 * 1024) + " MiB", growth < 96L * 1024 * 1024);
-        assertTrue("the cabinet saw the job run: " + SNAPSHOTS, SNAPSHOTS.stream().anyMatch(snapshot -> snapshot.has("job")
-                && snapshot.get("job").get("status").asText().equals("RUNNING") && snapshot.get("job").get("operations").asLong() > 0
-                && snapshot.get("job").get("percent").asInt() < 100));
+        assertTrue("the cabinet saw the job run: " + SNAPSHOTS, SNAPSHOTS.stream().anyMatch(snapshot -> snapshot.has("progress")
+                && snapshot.get("progress").get("status").asText().equals("RUNNING") && snapshot.get("progress").get("operations").asLong() > 0
+                && snapshot.get("progress").get("percent").asInt() < 100));
         byte[] pdf = download(client, done);
         assertTrue("a few thousand pages: " + pdf.length, pdf.length > 1_000_000);
         // the same period as CSV: exactly one line per operation
@@ -311,7 +311,7 @@ public class OperationsReportIT {
         for (Map.Entry<String, String> report : expected.entrySet()) {
             HttpResponse<String> requested = platform.post("services/other-reports/requests", "{\"report\":\"" + report.getKey()
                     + "\",\"addressee\":\"ТОО «Аудит Сарапшы»\",\"language\":\"kk\"}", client.bearer("kk"));
-            assertEquals(requested.body(), 200, requested.statusCode());
+            assertEquals(requested.body(), 201, requested.statusCode());
             JsonNode submission = ItSupport.json(requested);
             HttpResponse<String> confirmed = platform.post("services/other-reports/requests/"
                     + submission.get("instruction").get("id").asText() + "/confirm", "{\"challengeId\":\""

@@ -123,7 +123,9 @@ public class RegistryIT {
             assertEquals(503, refused.statusCode());
             assertEquals("application/problem+json;charset=UTF-8", refused.headers().firstValue("Content-Type").orElse(""));
             JsonNode problem = ItSupport.json(refused);
-            assertEquals("https://qyzmet.kz/problems/service-disabled", problem.get("type").asText());
+            // one problem for every state in which a service cannot be used; its state says which
+            assertEquals("https://qyzmet.kz/problems/service-unavailable", problem.get("type").asText());
+            assertEquals("DISABLED", problem.get("state").asText());
             assertEquals(language.getValue(), problem.get("detail").asText());
             assertEquals(language.getKey(), problem.get("language").asText());
             assertEquals(DEMO, problem.get("serviceId").asText());
@@ -226,7 +228,8 @@ public class RegistryIT {
         Duration seen = ItSupport.awaitChecked(Duration.ofSeconds(2), "maintenance set by another node is seen",
                 () -> platform.get(OFFICES).statusCode() == 503);
         HttpResponse<String> refused = platform.get(OFFICES, "Accept-Language", "en");
-        assertEquals("https://qyzmet.kz/problems/service-maintenance", ItSupport.json(refused).get("type").asText());
+        assertEquals("https://qyzmet.kz/problems/service-unavailable", ItSupport.json(refused).get("type").asText());
+        assertEquals("MAINTENANCE", ItSupport.json(refused).get("state").asText());
         assertEquals("Upgrade", ItSupport.json(refused).get("detail").asText());
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());
         System.out.println("another node's change seen after " + seen.toMillis() + " ms");

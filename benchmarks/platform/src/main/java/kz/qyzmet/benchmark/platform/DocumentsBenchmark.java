@@ -81,7 +81,7 @@ final class DocumentsBenchmark {
         Harness.Task extract = thread -> {
             HttpResponse<String> requested = harness.post("services/extract/requests", "{\"language\":\"kk\"}", token);
             JsonNode submission = Harness.JSON.readTree(requested.body());
-            if (requested.statusCode() != 200) {
+            if (requested.statusCode() != 201) {
                 throw new IllegalStateException("extract request: " + requested.body());
             }
             long confirming = System.nanoTime();
@@ -180,7 +180,7 @@ final class DocumentsBenchmark {
         }
         HttpResponse<String> pdf = harness.get(state.get("documents").get(0).asText().replace("/api/v1/", ""), token);
         System.out.printf("%,d-operation report as PDF: %.1f s from confirmation to stored document (%,d operations listed,"
-                + " %,d KB)%n", operations, seconds, state.get("job").get("operations").asLong(), pdf.body().length() / 1024);
+                + " %,d KB)%n", operations, seconds, state.get("progress").get("operations").asLong(), pdf.body().length() / 1024);
         System.out.printf("heap while it ran: old generation +%d MiB at most, whole heap +%d MiB at most (young garbage"
                 + " included)%n%n", (peak.get() - baseline) / (1024 * 1024), (heapPeak.get() - heapBaseline) / (1024 * 1024));
     }

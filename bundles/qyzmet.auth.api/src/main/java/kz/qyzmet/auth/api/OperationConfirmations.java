@@ -35,4 +35,10 @@ public interface OperationConfirmations {
      * and the digest of the content the client is confirming now.
      */
     Confirmation confirm(Session session, String challengeId, String digest, String code);
+
+    /**
+     * As {@link #confirm(Session, String, String, String)}, with the caller whose
+     * address and correlation id the record of the confirmation keeps.
+     */
+    Confirmation confirm(Session session, String challengeId, String digest, String code, Caller caller);
 }

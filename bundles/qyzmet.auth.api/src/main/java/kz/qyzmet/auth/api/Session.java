@@ -38,14 +38,10 @@ public record Session(String id, String identityId, String login, Role role, Str
     public static Session requireClient(Function<String, Object> attributes) {
         Session session = from(attributes);
         if (session == null) {
-            throw new kz.qyzmet.rest.api.ProblemException(401, kz.qyzmet.rest.api.CommonProblems.UNAUTHENTICATED,
-                    kz.qyzmet.rest.api.LocalizedText.of("Жеке кабинетке кіріңіз.", "Войдите в личный кабинет.",
-                            "Log in to the personal cabinet."));
+            throw SessionProblems.loginRequired();
         }
         if (session.clientId() == null) {
-            throw new kz.qyzmet.rest.api.ProblemException(403, kz.qyzmet.rest.api.CommonProblems.FORBIDDEN,
-                    kz.qyzmet.rest.api.LocalizedText.of("Бұл тек клиенттерге арналған.", "Это доступно только клиентам.",
-                            "This is for clients only."));
+            throw SessionProblems.clientsOnly();
         }
         return session;
     }

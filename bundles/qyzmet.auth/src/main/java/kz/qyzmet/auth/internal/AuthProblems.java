@@ -21,8 +21,7 @@ final class AuthProblems {
             "Кодты жеткізу мүмкін болмады", "Не удалось доставить код", "The code could not be delivered"));
     static final ProblemType SESSION_REQUIRED = new ProblemType("auth/session-required", LocalizedText.of(
             "Жүйеге кіру қажет", "Требуется вход в систему", "Login required"));
-    static final ProblemType SECURITY_SESSION_REQUIRED = new ProblemType("auth/security-session-required",
-            LocalizedText.of("Қауіпсіздік сессиясы қажет", "Требуется сессия безопасности", "Security session required"));
+    static final ProblemType SECURITY_SESSION_REQUIRED = kz.qyzmet.auth.api.SessionProblems.SECURITY_SESSION_REQUIRED;
     static final ProblemType PASSWORD_POLICY = new ProblemType("auth/password-policy", LocalizedText.of(
             "Құпиясөз талаптарға сай емес", "Пароль не соответствует требованиям", "Password does not meet the policy"));
     static final ProblemType PASSWORD_CHANGE_REQUIRED = new ProblemType("auth/password-change-required", LocalizedText.of(

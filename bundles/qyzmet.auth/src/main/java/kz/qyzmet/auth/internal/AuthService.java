@@ -41,6 +41,7 @@ import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.SessionKind;
+import kz.qyzmet.auth.api.SessionProblems;
 import kz.qyzmet.auth.api.SessionStage;
 import kz.qyzmet.auth.api.Sessions;
 import kz.qyzmet.persistence.api.Database;
@@ -531,11 +532,17 @@ public class AuthService implements Sessions, OperationConfirmations {
 
     @Override
     public Confirmation confirm(Session session, String challengeId, String digest, String code) {
+        return confirm(session, challengeId, digest, code, null);
+    }
+
+    @Override
+    public Confirmation confirm(Session session, String challengeId, String digest, String code, Caller caller) {
         if (session == null || session.stage() == SessionStage.SECOND_FACTOR) {
             throw sessionRequired();
         }
         Instant now = now();
-        Caller origin = new Caller(session.login(), session.role().id(), "", "", "");
+        // the record of a confirmation keeps where it came from (address, correlation id) when the caller is known
+        Caller origin = caller != null ? caller : new Caller(session.login(), session.role().id(), "", "", "");
         IdentityRow identity = read(mapper -> mapper.identity(session.identityId()));
         refuseLocked(identity, origin, null, now);
         CodeRow[] found = new CodeRow[1];
@@ -1441,10 +1448,7 @@ public class AuthService implements Sessions, OperationConfirmations {
     }
 
     static ProblemException securitySessionRequired() {
-        return new ProblemException(403, AuthProblems.SECURITY_SESSION_REQUIRED, LocalizedText.of(
-                "Операциялар үшін қауіпсіздік сессиясын ашыңыз: қосымшадағы бір реттік код немесе QR-код арқылы.",
-                "Для операций откройте сессию безопасности: одноразовым кодом в приложении или по QR-коду.",
-                "Open a security session for operations: with a one-time code in the app or by QR code."));
+        return SessionProblems.securitySessionRequired();
     }
 
     static ProblemException passwordPolicy(List<PasswordPolicy.Violation> violations) {

@@ -59,6 +59,9 @@ public interface Instructions {
     /** A client's instructions, newest first. */
     List<Instruction> ofClient(String clientId, int limit);
 
+    /** A client's instructions to one service, newest first. */
+    List<Instruction> ofClient(String clientId, String serviceId, int limit);
+
     Optional<Instruction> find(String instructionId);
 
     // back office

@@ -43,6 +43,11 @@ public interface InstructionMapper {
     @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE client_id = #{clientId} ORDER BY created_at DESC LIMIT #{limit}")
     List<InstructionRow> ofClient(@Param("clientId") String clientId, @Param("limit") int limit);
 
+    @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE client_id = #{clientId} AND service_id = #{serviceId}"
+            + " ORDER BY created_at DESC LIMIT #{limit}")
+    List<InstructionRow> ofClientAndService(@Param("clientId") String clientId, @Param("serviceId") String serviceId,
+            @Param("limit") int limit);
+
     @Select("<script>SELECT " + COLUMNS + " FROM instr_instruction WHERE status IN"
             + " <foreach item='s' collection='statuses' open='(' separator=',' close=')'>#{s}</foreach>"
             + " AND due_by IS NOT NULL"

@@ -165,9 +165,16 @@ public class InstructionService implements Instructions, AuditedChanges {
 
     @Override
     public Submission submit(NewInstruction request, Session session, Caller caller) {
-        Instruction created = create(request, session, caller);
-        ConfirmationChallenge challenge = requestConfirmation(created.id(), session, caller);
-        return new Submission(reload(created.id()), challenge);
+        // refused before anything is written: no DRAFT is left behind by a request that cannot be confirmed (§21)
+        if (session == null || !session.isSecurity()) {
+            throw kz.qyzmet.auth.api.SessionProblems.securitySessionRequired();
+        }
+        // the instruction and its code are one step: if the code cannot be issued, the instruction is not there either
+        return database.inTransaction(db -> {
+            Instruction created = create(request, session, caller);
+            ConfirmationChallenge challenge = requestConfirmation(created.id(), session, caller);
+            return new Submission(reload(created.id()), challenge);
+        });
     }
 
     private Instruction insert(String serviceId, String kind, String clientId, String account, Map<String, Object> parameters,
@@ -256,7 +263,7 @@ public class InstructionService implements Instructions, AuditedChanges {
         InstructionHandler handler = cancellation ? null : available(row.serviceId);
         // the code must have been sent for exactly this digest (§25.2): another instruction's code, or this
         // instruction changed, is refused by the auth core and counts towards the §42 lock
-        Confirmation confirmation = confirmations.confirm(session, challengeId, row.digest, code);
+        Confirmation confirmation = confirmations.confirm(session, challengeId, row.digest, code, caller);
         if (!row.id.equals(confirmation.subject())) {
             throw new IllegalStateException("a confirmation of " + confirmation.subject() + " arrived for " + row.id);
         }
@@ -365,6 +372,12 @@ public class InstructionService implements Instructions, AuditedChanges {
     public List<Instruction> ofClient(String clientId, int limit) {
         return database.read(db -> db.getMapper(InstructionMapper.class).ofClient(clientId, Math.max(1, Math.min(limit, 500))))
                 .stream().map(InstructionService::view).toList();
+    }
+
+    @Override
+    public List<Instruction> ofClient(String clientId, String serviceId, int limit) {
+        return database.read(db -> db.getMapper(InstructionMapper.class).ofClientAndService(clientId, serviceId,
+                Math.max(1, Math.min(limit, 500)))).stream().map(InstructionService::view).toList();
     }
 
     @Override

@@ -5,10 +5,9 @@ import kz.qyzmet.rest.api.ProblemType;
 
 /** Problem types of the registry. */
 final class RegistryProblems {
-    static final ProblemType SERVICE_DISABLED = new ProblemType("service-disabled", LocalizedText.of(
-            "Қызмет өшірілген", "Сервис отключён", "Service disabled"));
-    static final ProblemType SERVICE_MAINTENANCE = new ProblemType("service-maintenance", LocalizedText.of(
-            "Қызметте техникалық жұмыстар жүргізілуде", "Сервис на техническом обслуживании", "Service under maintenance"));
+    /** One problem for every state in which a service cannot be used (disabled, maintenance, failed); {@code state} says which. */
+    static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", LocalizedText.of(
+            "Қызмет қолжетімсіз", "Сервис недоступен", "Service unavailable"));
     static final ProblemType UNKNOWN_SERVICE = new ProblemType("unknown-service", LocalizedText.of(
             "Мұндай қызмет жоқ", "Такого сервиса нет", "No such service"));
 

@@ -60,11 +60,11 @@ class RegistryLogicTest {
 
     @Test
     void findsTheServiceOfAPath() {
-        assertEquals("extract", ServiceAvailabilityFilter.serviceId("services/extract/requests"));
-        assertEquals("extract", ServiceAvailabilityFilter.serviceId("/services/extract"));
-        assertNull(ServiceAvailabilityFilter.serviceId("catalog"));
-        assertNull(ServiceAvailabilityFilter.serviceId("services/"));
-        assertNull(ServiceAvailabilityFilter.serviceId("operator/services/extract/state"));
+        assertEquals("extract", ServiceAccessGuard.serviceId("services/extract/requests"));
+        assertEquals("extract", ServiceAccessGuard.serviceId("/services/extract"));
+        assertNull(ServiceAccessGuard.serviceId("catalog"));
+        assertNull(ServiceAccessGuard.serviceId("services/"));
+        assertNull(ServiceAccessGuard.serviceId("operator/services/extract/state"));
     }
 
     /** Rules §29: the client is told the reason, so an operator must give it in every language. */
@@ -77,5 +77,39 @@ class RegistryLogicTest {
         assertThrows(ProblemException.class, () -> ServiceRegistryImpl.requireReason(null));
         assertEquals("Техникалық жұмыстар",
                 ServiceRegistryImpl.requireReason(LocalizedText.of(" Техникалық жұмыстар ", "Работы", "Works")).kk());
+    }
+
+    private static kz.qyzmet.auth.api.Session session(kz.qyzmet.auth.api.Role role, String clientId,
+            kz.qyzmet.auth.api.SessionStage stage) {
+        return new kz.qyzmet.auth.api.Session("s", "i", "login", role, clientId, kz.qyzmet.rest.api.Language.EN,
+                kz.qyzmet.auth.api.SessionKind.APP, stage, null, false, java.time.Instant.EPOCH);
+    }
+
+    private static int refusal(Assurance assurance, kz.qyzmet.auth.api.Session session, String method) {
+        try {
+            ServiceAccessGuard.require(assurance, session, method);
+            return 0;
+        } catch (ProblemException refused) {
+            return refused.status();
+        }
+    }
+
+    /** §21, §25: the declared assurance holds for every method of every path of a service (issue #12). */
+    @Test
+    void theDeclaredAssuranceIsRequiredOfEveryCall() {
+        var client = session(kz.qyzmet.auth.api.Role.CLIENT, "C-1", kz.qyzmet.auth.api.SessionStage.LOGIN);
+        var secure = session(kz.qyzmet.auth.api.Role.CLIENT, "C-1", kz.qyzmet.auth.api.SessionStage.SECURITY);
+        var staff = session(kz.qyzmet.auth.api.Role.OPERATOR, null, kz.qyzmet.auth.api.SessionStage.SECURITY);
+        assertEquals(0, refusal(Assurance.PUBLIC, null, "POST"));
+        assertEquals(401, refusal(Assurance.LOGIN, null, "GET"));
+        assertEquals(403, refusal(Assurance.LOGIN, staff, "GET"), "staff have no personal account");
+        assertEquals(0, refusal(Assurance.LOGIN, client, "POST"));
+        assertEquals(403, refusal(Assurance.SECURITY_SESSION, client, "GET"));
+        assertEquals(0, refusal(Assurance.SECURITY_SESSION, secure, "GET"));
+        assertEquals(0, refusal(Assurance.OPERATION_CONFIRMATION, client, "GET"), "reading one's requests needs a login");
+        assertEquals(403, refusal(Assurance.OPERATION_CONFIRMATION, client, "POST"), "writing needs a security session");
+        assertEquals(403, refusal(Assurance.OPERATION_CONFIRMATION, client, "DELETE"));
+        assertEquals(0, refusal(Assurance.OPERATION_CONFIRMATION, secure, "POST"));
+        assertEquals(401, refusal(Assurance.OPERATION_CONFIRMATION, null, "GET"));
     }
 }

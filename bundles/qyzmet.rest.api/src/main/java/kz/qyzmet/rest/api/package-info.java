@@ -4,5 +4,5 @@
  * with a stable type and a message in the client's language (kk, ru, en).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package kz.qyzmet.rest.api;

@@ -1,5 +1,6 @@
 package kz.qyzmet.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,12 +36,14 @@ import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.LocalizedText;
 import kz.qyzmet.rest.api.ProblemException;
 import kz.qyzmet.rest.api.RequestAuthenticator;
+import kz.qyzmet.rest.api.RequestGuard;
 
 /**
- * Runs first on every request, in three steps that must not be reordered:
+ * Runs first on every request, in four steps that must not be reordered:
  * gives it a correlation id; lets the {@link RequestAuthenticator} (the auth
  * bundle) name the {@link Caller}; keeps everyone but operators and
- * administrators out of {@code /api/v1/operator/...}. One filter does all three
+ * administrators out of {@code /api/v1/operator/...}; asks every
+ * {@link RequestGuard} (e.g. a service's declared assurance). One filter does all four
  * because JAX-RS runtimes do not promise an order between filters of different
  * bundles. Without an authenticator the operator API is closed, not open;
  * refusals are security events and go to the audit journal. The caller's
@@ -65,6 +68,11 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RequestAuthenticator authenticator;
+
+    /** Highest ranking first (DS orders a dynamic multiple reference by ranking, ascending). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RequestGuard> guards;
 
     @Context
     HttpServletRequest servletRequest;
@@ -100,6 +108,12 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
         request.setProperty(Caller.ATTRIBUTE, caller);
         if (isOperatorPath(request.getUriInfo().getPath()) && !caller.isOperator()) {
             refuseOperatorPath(request, caller);
+        }
+        List<RequestGuard> asked = guards;
+        if (asked != null) {
+            for (int i = asked.size() - 1; i >= 0; i--) {
+                asked.get(i).check(request, caller);
+            }
         }
     }
 

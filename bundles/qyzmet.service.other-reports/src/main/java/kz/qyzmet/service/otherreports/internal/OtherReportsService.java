@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -21,8 +20,6 @@ import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.documents.api.Documents;
 import kz.qyzmet.documents.api.Formats;
 import kz.qyzmet.instructions.api.Instruction;
-import kz.qyzmet.instructions.api.InstructionHandler;
-import kz.qyzmet.instructions.api.NewInstruction;
 import kz.qyzmet.instructions.api.Outcome;
 import kz.qyzmet.ledger.api.Account;
 import kz.qyzmet.ledger.api.Asset;
@@ -32,18 +29,43 @@ import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.Language;
 import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.registry.api.Assurance;
+import kz.qyzmet.registry.api.Category;
+import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.servicekit.api.Confirmed;
+import kz.qyzmet.servicekit.api.Draft;
+import kz.qyzmet.servicekit.api.MaxLength;
+import kz.qyzmet.servicekit.api.RequestContext;
+import kz.qyzmet.servicekit.api.Required;
+import kz.qyzmet.servicekit.api.ServiceHandler;
 
 /**
- * Produces the reports of rules §7.1.3 from the ledger (balances as of the chosen
- * time, recomputed from the postings) and the client record: an audit
- * confirmation letter addressed to the client's auditor, an extract of securities
- * for the central depository, and the notice of account opening.
+ * The reports of rules §7.1.3 on the service kit, from the ledger (balances as
+ * of the chosen time, recomputed from the postings) and the client record: an
+ * audit confirmation letter addressed to the client's auditor, an extract of
+ * securities for the central depository, and the notice of account opening.
+ * The client asks, confirms with the code (§25.2), and receives the PDF.
  */
-@Component(service = InstructionHandler.class,
-        property = InstructionHandler.SERVICE_PROPERTY + "=" + OtherReportsHandler.SERVICE_ID)
-public class OtherReportsHandler implements InstructionHandler {
-    static final String SERVICE_ID = "other-reports";
+@Component(service = ServiceHandler.class)
+@ElectronicService(id = "other-reports", category = Category.INFORMATION,
+        assurance = Assurance.OPERATION_CONFIRMATION,
+        title_kk = "Басқа есептер", title_ru = "Прочие отчёты", title_en = "Other reports",
+        description_kk = "Аудиторға растау хаты, депозитарий үшін үзінді көшірме, шот ашылғаны туралы хабарлама.",
+        description_ru = "Письмо-подтверждение для аудитора, выписка для депозитария, уведомление об открытии счёта.",
+        description_en = "Audit confirmation letter, extract for the depository, notice of account opening.")
+public class OtherReportsService implements ServiceHandler<OtherReportsService.Request> {
+
+    /**
+     * @param report    audit-confirmation, depository-extract or account-opening-notice
+     * @param account   the personal account; the client's own when absent
+     * @param asOf      date (end of that day, Almaty) or instant; now when absent
+     * @param addressee to whom the document goes (e.g. the auditor), optional, at most 200 characters
+     * @param language  kk, ru or en; the session's when absent
+     */
+    public record Request(@Required String report, String account, String asOf, @MaxLength(200) String addressee,
+            String language) {
+    }
 
     /** The reports this service issues; the kind names the document's number series. */
     enum Report {
@@ -74,30 +96,49 @@ public class OtherReportsHandler implements InstructionHandler {
     private volatile ClientRecords clients;
 
     @Activate
-    public OtherReportsHandler(@Reference Ledger ledger, @Reference Documents documents) {
+    public OtherReportsService(@Reference Ledger ledger, @Reference Documents documents) {
         this.ledger = ledger;
         this.documents = documents;
     }
 
     @Override
-    public void validate(NewInstruction instruction, String clientId) {
-        ledger.requireClientAccount(String.valueOf(instruction.parameters().get("account")), clientId);
-        if (Report.of(instruction.kind()).isEmpty()) {
-            throw Requests.invalid("report", LocalizedText.of(
-                    "report: audit-confirmation, depository-extract немесе account-opening-notice.",
-                    "report: audit-confirmation, depository-extract или account-opening-notice.",
-                    "report: audit-confirmation, depository-extract or account-opening-notice."));
-        }
+    public Class<Request> requestType() {
+        return Request.class;
     }
 
     @Override
-    public Outcome execute(Instruction instruction, Caller caller) {
-        Report report = Report.of(instruction.kind()).orElseThrow();
-        Map<String, Object> parameters = instruction.parameters();
+    public Draft<Request> draft(Request request, RequestContext context) {
+        Report report = Report.of(request.report().trim()).orElseThrow(() -> Requests.invalid("report", LocalizedText.of(
+                "report: audit-confirmation, depository-extract немесе account-opening-notice.",
+                "report: audit-confirmation, depository-extract или account-opening-notice.",
+                "report: audit-confirmation, depository-extract or account-opening-notice.")));
+        String account = request.account() == null || request.account().isBlank() ? context.clientId() : request.account().trim();
+        ledger.requireClientAccount(account, context.clientId());
+        Language language = context.documentLanguage("language", request.language());
+        Instant asOf = Requests.pastMoment("asOf", request.asOf(), context.now(), Formats.BROKER_ZONE);
+        String when = asOf == null ? "" : ", " + Formats.dateTime(asOf);
+        LocalizedText summary = switch (report) {
+        case AUDIT_CONFIRMATION -> LocalizedText.of("Аудиторға растау хаты, " + account + when,
+                "Письмо-подтверждение для аудитора, " + account + when, "Audit confirmation letter, " + account + when);
+        case DEPOSITORY_EXTRACT -> LocalizedText.of("Депозитарий үшін үзінді көшірме, " + account + when,
+                "Выписка для депозитария, " + account + when, "Depository extract, " + account + when);
+        case ACCOUNT_OPENING_NOTICE -> LocalizedText.of("Шот ашылғаны туралы хабарлама, " + account,
+                "Уведомление об открытии счёта, " + account, "Notice of account opening, " + account);
+        };
+        return new Draft<>(report.kind, account, new Request(report.kind, account, asOf == null ? null : asOf.toString(),
+                request.addressee(), language.tag()), summary);
+    }
+
+    @Override
+    public Outcome execute(Confirmed<Request> confirmed) {
+        Instruction instruction = confirmed.instruction();
+        Request request = confirmed.request();
+        Caller caller = confirmed.caller();
+        Report report = Report.of(request.report()).orElseThrow();
         Account account = ledger.clientAccount(instruction.account(), instruction.clientId()).orElseThrow();
-        Language language = Optional.ofNullable(Language.fromTag((String) parameters.get("language"))).orElse(Language.RU);
-        Instant asOf = parameters.get("asOf") == null ? instruction.confirmedAt() : Instant.parse((String) parameters.get("asOf"));
-        String addressee = (String) parameters.get("addressee");
+        Language language = Optional.ofNullable(Language.fromTag(request.language())).orElse(Language.RU);
+        Instant asOf = request.asOf() == null ? instruction.confirmedAt() : Instant.parse(request.asOf());
+        String addressee = request.addressee();
         Words words = Words.of(language);
         String holder = Optional.ofNullable(clients).flatMap(records -> records.find(instruction.clientId()))
                 .map(Client::data).map(data -> data.name() + (data.taxId() == null ? "" : " · " + words.taxId() + " " + data.taxId()))

@@ -4,81 +4,51 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import java.util.function.Supplier;
 
 import kz.qyzmet.clients.api.Client;
 import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
-import kz.qyzmet.documents.api.Documents;
 import kz.qyzmet.documents.api.Formats;
 import kz.qyzmet.instructions.api.Instruction;
-import kz.qyzmet.instructions.api.InstructionHandler;
-import kz.qyzmet.instructions.api.NewInstruction;
-import kz.qyzmet.instructions.api.Outcome;
 import kz.qyzmet.ledger.api.Account;
 import kz.qyzmet.ledger.api.Asset;
 import kz.qyzmet.ledger.api.AssetKind;
 import kz.qyzmet.ledger.api.Balance;
 import kz.qyzmet.ledger.api.Ledger;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.Requests;
 
 /**
- * Carries out a confirmed extract instruction: the balances the ledger holds for
- * the account (now, or recomputed from the postings as of the chosen time,
- * §16.2), laid out as a PDF by the documents core.
+ * The extract as a document: the balances the ledger holds for the account
+ * (now, or recomputed from the postings as of the chosen time, §16.2), with the
+ * holder as the client records name them, laid out by the documents core.
  */
-@Component(service = InstructionHandler.class, property = InstructionHandler.SERVICE_PROPERTY + "=" + ExtractHandler.SERVICE_ID)
-public class ExtractHandler implements InstructionHandler {
-    static final String SERVICE_ID = "extract";
+final class ExtractDocument {
     static final String KIND = "account-extract";
 
     private final Ledger ledger;
-    private final Documents documents;
+    private final Supplier<Optional<ClientRecords>> clients;
 
-    /** Optional: without client records the extract names the account's holder as the ledger knows it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ClientRecords clients;
-
-    @Activate
-    public ExtractHandler(@Reference Ledger ledger, @Reference Documents documents) {
+    ExtractDocument(Ledger ledger, Supplier<Optional<ClientRecords>> clients) {
         this.ledger = ledger;
-        this.documents = documents;
+        this.clients = clients;
     }
 
-    @Override
-    public void validate(NewInstruction instruction, String clientId) {
-        ledger.requireClientAccount(String.valueOf(instruction.parameters().get("account")), clientId);
-    }
-
-    @Override
-    public Outcome execute(Instruction instruction, Caller caller) {
-        Map<String, Object> parameters = instruction.parameters();
-        Account account = ledger.requireClientAccount(instruction.account(), instruction.clientId());
-        Language language = Optional.ofNullable(Language.fromTag((String) parameters.get("language"))).orElse(Language.RU);
-        Instant asOf = parameters.get("asOf") == null ? null : Instant.parse((String) parameters.get("asOf"));
+    /** The extract of a confirmed request: the ledger's figures at the moment shown. */
+    DocumentSpec of(Instruction instruction, ExtractService.Request request) {
+        Account account = ledger.requireClientAccount(request.account(), instruction.clientId());
+        Language language = Optional.ofNullable(Language.fromTag(request.language())).orElse(Language.RU);
+        Instant asOf = request.asOf() == null ? null : Instant.parse(request.asOf());
         Instant shownAt = asOf == null ? instruction.confirmedAt() : asOf;
         List<Balance> balances = asOf == null ? ledger.balances(account.id()) : ledger.balancesAsOf(account.id(), asOf);
-        return Outcome.executed(List.of(documents.issue(spec(instruction, account, balances, shownAt, language), caller).id()));
+        return spec(instruction, account, balances, shownAt, language);
     }
 
     DocumentSpec spec(Instruction instruction, Account account, List<Balance> balances, Instant shownAt, Language language) {
         Words words = Words.of(language);
-        String holder = Optional.ofNullable(clients).flatMap(records -> records.find(instruction.clientId()))
+        String holder = clients.get().flatMap(records -> records.find(instruction.clientId()))
                 .map(Client::data).map(data -> data.name() + (data.taxId() == null ? "" : " · " + words.taxId() + " " + data.taxId()))
                 .orElse(account.name());
         List<List<String>> money = new ArrayList<>();
@@ -111,11 +81,6 @@ public class ExtractHandler implements InstructionHandler {
         return List.of(new Block.Column(code, 2.2f, false), new Block.Column(words.name(), 4, false),
                 new Block.Column(words.available(), 2.4f, true), new Block.Column(words.held(), 2, true),
                 new Block.Column(words.blocked(), 2, true), new Block.Column(words.total(), 2.4f, true));
-    }
-
-    static ProblemException notFound() {
-        return new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of("Сұрау табылмады.", "Запрос не найден.",
-                "No such request."));
     }
 
     /** The words of the extract, per language. */

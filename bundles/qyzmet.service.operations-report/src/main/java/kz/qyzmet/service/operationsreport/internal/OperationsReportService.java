@@ -1,0 +1,110 @@
+package kz.qyzmet.service.operationsreport.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import kz.qyzmet.documents.api.Formats;
+import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.Outcome;
+import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.registry.api.Assurance;
+import kz.qyzmet.registry.api.Category;
+import kz.qyzmet.registry.api.ElectronicService;
+import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.servicekit.api.Confirmed;
+import kz.qyzmet.servicekit.api.Draft;
+import kz.qyzmet.servicekit.api.RequestContext;
+import kz.qyzmet.servicekit.api.Required;
+import kz.qyzmet.servicekit.api.ServiceHandler;
+
+/**
+ * The operations report (rules §7.1.2) for a period the client chooses, as PDF,
+ * CSV or JSON, on the service kit. The confirmed request becomes a job in the
+ * database (any node may take it); the request stays in work until the job
+ * stores the document, and its view shows the job's progress.
+ */
+@Component(service = ServiceHandler.class)
+@ElectronicService(id = "operations-report", category = Category.INFORMATION,
+        assurance = Assurance.OPERATION_CONFIRMATION,
+        title_kk = "Операциялар туралы есеп", title_ru = "Отчёт об операциях", title_en = "Operations report",
+        description_kk = "Таңдалған кезеңдегі барлық операциялар толық деректемелерімен; PDF, CSV немесе JSON.",
+        description_ru = "Все операции за выбранный период со всеми реквизитами; PDF, CSV или JSON.",
+        description_en = "Every operation of a chosen period with full details; PDF, CSV or JSON.")
+public class OperationsReportService implements ServiceHandler<OperationsReportService.Request> {
+    static final Set<String> FORMATS = Set.of("pdf", "csv", "json");
+
+    /**
+     * @param account  the personal account; the client's own when absent
+     * @param from     first day (yyyy-MM-dd, Almaty) or instant
+     * @param to       last day (inclusive) or instant (exclusive); not in the future
+     * @param format   pdf (default), csv or json
+     * @param language kk, ru or en; the session's when absent
+     */
+    public record Request(String account, @Required String from, @Required String to, String format, String language) {
+    }
+
+    private final Ledger ledger;
+    private final ReportJobs jobs;
+
+    @Activate
+    public OperationsReportService(@Reference Ledger ledger, @Reference ReportJobs jobs) {
+        this.ledger = ledger;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Draft<Request> draft(Request request, RequestContext context) {
+        String account = request.account() == null || request.account().isBlank() ? context.clientId() : request.account().trim();
+        ledger.requireClientAccount(account, context.clientId());
+        Period period = Period.parse(request.from(), request.to(), context.now());
+        String format = request.format() == null ? "pdf" : request.format().trim().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format)) {
+            throw Requests.invalid("format", LocalizedText.of("format: pdf, csv немесе json.", "format: pdf, csv или json.",
+                    "format: pdf, csv or json."));
+        }
+        Language language = context.documentLanguage("language", request.language());
+        String shown = Formats.dateTime(period.from()) + " — " + Formats.dateTime(period.to());
+        LocalizedText summary = LocalizedText.of(account + " шоты бойынша операциялар туралы есеп, " + shown + ", " + format,
+                "Отчёт об операциях по счёту " + account + ", " + shown + ", " + format,
+                "Operations report of account " + account + ", " + shown + ", " + format);
+        return new Draft<>(ReportWriter.KIND, account, new Request(account, period.from().toString(), period.to().toString(),
+                format, language.tag()), summary);
+    }
+
+    @Override
+    public Outcome execute(Confirmed<Request> confirmed) {
+        Request request = confirmed.request();
+        Instruction instruction = confirmed.instruction();
+        Language language = Language.fromTag(request.language());
+        jobs.enqueue(instruction.id(), instruction.clientId(), instruction.account(),
+                new Period(Instant.parse(request.from()), Instant.parse(request.to())), request.format(),
+                language == null ? Language.RU : language);
+        return Outcome.working();
+    }
+
+    /** The job's progress: its status, operations written, percent of the period covered. */
+    @Override
+    public Map<String, Object> progress(Instruction instruction) {
+        return jobs.ofInstruction(instruction.id()).map(job -> {
+            Map<String, Object> progress = new LinkedHashMap<>();
+            progress.put("status", job.status);
+            progress.put("operations", job.operations);
+            progress.put("percent", job.progress);
+            return progress;
+        }).orElse(Map.of());
+    }
+}
