@@ -10,11 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +26,14 @@ import kz.qyzmet.rest.api.Caller;
  * {@code <data>/secrets/admin-reset} (only who can write to the data directory
  * can), which is applied at start and within seconds while running.
  */
-@Component(immediate = true, service = {})
-public class AdministratorBootstrap {
+final class AdministratorBootstrap implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdministratorBootstrap.class);
     /** Written by the launcher's reset-admin command; the same name there. */
     static final String RESET_REQUEST = "admin-reset";
     static final String PASSWORD_FILE = "admin-password";
 
-    private final AuthService auth;
+    private final Administrators administrators;
+    private final AuthConfiguration config;
     private final Path secrets;
     private final Caller system = new Caller("system", "system", "", "", "bootstrap");
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -47,24 +42,23 @@ public class AdministratorBootstrap {
         return thread;
     });
 
-    @Activate
-    public AdministratorBootstrap(@Reference AuthService auth, BundleContext context) throws IOException {
-        this.auth = auth;
-        String dataDir = context.getProperty(AuthService.DATA_DIR);
-        this.secrets = Path.of(dataDir == null ? "data" : dataDir, "secrets");
+    AdministratorBootstrap(Administrators administrators, AuthConfiguration config, Path secrets) throws IOException {
+        this.administrators = administrators;
+        this.config = config;
+        this.secrets = secrets;
         applyResetRequest();
-        String generated = auth.bootstrapAdministrator(system).orElse(null);
+        String generated = administrators.bootstrapAdministrator(system).orElse(null);
         if (generated != null && !generated.isEmpty()) {
             Path file = secrets.resolve(PASSWORD_FILE);
             Secrets.writeOwnerOnly(file, (generated + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
             LOG.warn("Created administrator '{}'; its first password is in {} and must be changed at first login",
-                    auth.configuration().admin_login(), file);
+                    config.admin_login(), file);
         }
         watcher.scheduleWithFixedDelay(this::applyResetRequestQuietly, 2, 2, TimeUnit.SECONDS);
     }
 
-    @Deactivate
-    void close() {
+    @Override
+    public void close() {
         watcher.shutdownNow();
     }
 
@@ -91,10 +85,10 @@ public class AdministratorBootstrap {
             LOG.error("ignored {}: it names no password", request);
             return;
         }
-        auth.resetAdministrator(password, reset.getProperty("phone"), system);
+        administrators.resetAdministrator(password, reset.getProperty("phone"), system);
         Secrets.writeOwnerOnly(secrets.resolve(PASSWORD_FILE), (password + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
         Files.delete(request);
         LOG.warn("Administrator '{}' reset from the data directory; its password is in {} and must be changed at first login",
-                auth.configuration().admin_login(), secrets.resolve(PASSWORD_FILE));
+                config.admin_login(), secrets.resolve(PASSWORD_FILE));
     }
 }

@@ -8,10 +8,6 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.SessionKind;
 import kz.qyzmet.auth.api.SessionStage;
@@ -27,7 +23,6 @@ import kz.qyzmet.rest.api.RequestAuthenticator;
  * {@link Session} rides along as a request property. Called by the platform's
  * request filter, between the correlation id and the access decision.
  */
-@Component(service = RequestAuthenticator.class)
 public class AuthFilter implements RequestAuthenticator {
     static final String SESSION_COOKIE = "__Host-qyzmet-session";
     static final String CSRF_COOKIE = "__Host-qyzmet-csrf";
@@ -40,11 +35,10 @@ public class AuthFilter implements RequestAuthenticator {
      */
     private static final Set<String> ALWAYS_ALLOWED = Set.of("auth/session", "auth/logout", "dev/outbox");
 
-    private final AuthService auth;
+    private final LiveSessions sessions;
 
-    @Activate
-    public AuthFilter(@Reference AuthService auth) {
-        this.auth = auth;
+    AuthFilter(LiveSessions sessions) {
+        this.sessions = sessions;
     }
 
     @Override
@@ -56,7 +50,7 @@ public class AuthFilter implements RequestAuthenticator {
         if (token == null) {
             return anonymous;
         }
-        Optional<AuthService.ResolvedSession> resolved = auth.resolve(token, anonymous);
+        Optional<LiveSessions.ResolvedSession> resolved = sessions.resolve(token, anonymous);
         if (resolved.isEmpty()) {
             return anonymous;
         }

@@ -1,9 +1,16 @@
 package kz.qyzmet.auth.internal;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import kz.qyzmet.auth.api.SessionProblems;
+import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.rest.api.ProblemException;
 import kz.qyzmet.rest.api.ProblemType;
 
-/** Problem types of authentication; their URIs are stable (§29: every refusal says why). */
+/** Problem types of authentication and the refusals built on them; their URIs are stable (§29: every refusal says why). */
 final class AuthProblems {
     static final ProblemType INVALID_CREDENTIALS = new ProblemType("auth/invalid-credentials", LocalizedText.of(
             "Кіру деректері қате", "Неверные данные для входа", "Invalid credentials"));
@@ -36,5 +43,60 @@ final class AuthProblems {
             "The code was issued to confirm different content"));
 
     private AuthProblems() {
+    }
+
+    static String required(String field, String normalised, LocalizedText detail) {
+        if (normalised == null) {
+            throw invalidField(field, detail);
+        }
+        return normalised;
+    }
+
+    static ProblemException invalidField(String field, LocalizedText detail) {
+        return new ProblemException(400, CommonProblems.VALIDATION, detail, Map.of("field", field), Map.of());
+    }
+
+    static ProblemException invalidCredentials() {
+        return new ProblemException(401, AuthProblems.INVALID_CREDENTIALS, LocalizedText.of(
+                "Логин, e-mail, телефон немесе құпиясөз қате.", "Неверный логин, e-mail, телефон или пароль.",
+                "Wrong login, e-mail, phone or password."));
+    }
+
+    static ProblemException codeInvalid() {
+        return new ProblemException(400, AuthProblems.CODE_INVALID, LocalizedText.of(
+                "Код қате, мерзімі өткен немесе бұрын пайдаланылған. Жаңа код сұраңыз.",
+                "Код неверен, истёк или уже использован. Запросите новый код.",
+                "The code is wrong, expired or already used. Request a new code."));
+    }
+
+    static ProblemException accountLocked(Instant until) {
+        return new ProblemException(403, AuthProblems.ACCOUNT_LOCKED, LocalizedText.of(
+                "Қате енгізу әрекеттері тым көп болғандықтан тіркелгі {until} дейін бұғатталды.",
+                "Учётная запись заблокирована до {until} из-за большого числа неудачных попыток.",
+                "The account is locked until {until} after too many failed attempts.").format(Map.of("until", until)),
+                Map.of("lockedUntil", until.toString()), Map.of());
+    }
+
+    static ProblemException sessionRequired() {
+        return new ProblemException(401, AuthProblems.SESSION_REQUIRED, LocalizedText.of(
+                "Сессия жоқ немесе аяқталды. Жүйеге қайта кіріңіз.", "Сессии нет или она завершена. Войдите снова.",
+                "There is no session or it has ended. Please log in again."), Map.of(),
+                Map.of("WWW-Authenticate", "Bearer realm=\"qyzmet\""));
+    }
+
+    static ProblemException securitySessionRequired() {
+        return SessionProblems.securitySessionRequired();
+    }
+
+    static ProblemException passwordPolicy(List<PasswordPolicy.Violation> violations) {
+        List<Map<String, String>> broken = violations.stream()
+                .map(v -> Map.of("rule", v.name().toLowerCase().replace('_', '-'), "kk", v.text().kk(), "ru", v.text().ru(),
+                        "en", v.text().en()))
+                .toList();
+        String kk = String.join(" ", violations.stream().map(v -> v.text().kk()).toList());
+        String ru = String.join(" ", violations.stream().map(v -> v.text().ru()).toList());
+        String en = String.join(" ", violations.stream().map(v -> v.text().en()).toList());
+        return new ProblemException(400, AuthProblems.PASSWORD_POLICY, LocalizedText.of(kk, ru, en),
+                Map.of("violations", broken), Map.of());
     }
 }

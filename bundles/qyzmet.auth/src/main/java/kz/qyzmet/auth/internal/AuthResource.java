@@ -15,15 +15,10 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-
 import kz.qyzmet.auth.api.SecurityMethod;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.SessionKind;
 import kz.qyzmet.auth.api.SessionStage;
-import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.LocalizedText;
 import kz.qyzmet.rest.api.Requests;
@@ -36,8 +31,6 @@ import kz.qyzmet.rest.api.Requests;
  * (HttpOnly, Secure, SameSite=Strict) with a CSRF token; app sessions as bearer
  * tokens.
  */
-@Component(service = AuthResource.class)
-@ApiResource
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,14 +38,24 @@ public class AuthResource {
     private static final String SET_COOKIE = "Set-Cookie";
     private static final Map<String, String> ACCEPTED = Map.of("status", "accepted");
 
-    private final AuthService auth;
+    private final AuthStore store;
+    private final Logins logins;
+    private final SecuritySessions security;
+    private final LiveSessions sessions;
+    private final Passwords passwords;
+    private final Identities identities;
 
     @Context
     HttpServletRequest request;
 
-    @Activate
-    public AuthResource(@Reference AuthService auth) {
-        this.auth = auth;
+    AuthResource(AuthStore store, Logins logins, SecuritySessions security, LiveSessions sessions, Passwords passwords,
+            Identities identities) {
+        this.store = store;
+        this.logins = logins;
+        this.security = security;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.identities = identities;
     }
 
     public record LoginRequest(String identifier, String password, String client) {
@@ -114,7 +117,7 @@ public class AuthResource {
     public Response login(LoginRequest login) {
         Requests.required(login, "body");
         SessionKind kind = kind(login.client());
-        return withSession(auth.login(Requests.required(login.identifier(), "identifier"),
+        return withSession(logins.login(Requests.required(login.identifier(), "identifier"),
                 Requests.required(login.password(), "password"), kind, caller()));
     }
 
@@ -122,7 +125,7 @@ public class AuthResource {
     @Path("login/code")
     public Response requestLoginCode(PhoneRequest phone) {
         Requests.required(phone, "body");
-        auth.requestLoginCode(Requests.required(phone.phone(), "phone"), caller());
+        logins.requestLoginCode(Requests.required(phone.phone(), "phone"), caller());
         return Response.accepted(ACCEPTED).build();
     }
 
@@ -130,7 +133,7 @@ public class AuthResource {
     @Path("login/phone")
     public Response loginWithCode(PhoneLoginRequest login) {
         Requests.required(login, "body");
-        return withSession(auth.loginWithCode(Requests.required(login.phone(), "phone"),
+        return withSession(logins.loginWithCode(Requests.required(login.phone(), "phone"),
                 Requests.required(login.code(), "code"), kind(login.client()), caller()));
     }
 
@@ -138,7 +141,7 @@ public class AuthResource {
     @Path("login/second-factor")
     public Response secondFactor(CodeRequest code) {
         Requests.required(code, "body");
-        return withSession(auth.secondFactor(session(), Requests.required(code.code(), "code"), caller()));
+        return withSession(security.secondFactor(session(), Requests.required(code.code(), "code"), caller()));
     }
 
     @GET
@@ -150,7 +153,7 @@ public class AuthResource {
     @POST
     @Path("logout")
     public Response logout() {
-        auth.logout(session(), caller());
+        sessions.logout(session(), caller());
         return Response.noContent().header(SET_COOKIE, expired(AuthFilter.SESSION_COOKIE, true))
                 .header(SET_COOKIE, expired(AuthFilter.CSRF_COOKIE, false)).build();
     }
@@ -158,7 +161,7 @@ public class AuthResource {
     @POST
     @Path("security-session/code")
     public Response requestSecurityCode(SecurityCodeRequest body) {
-        AuthService.ConfirmationChallengeSent sent = auth.requestSecurityCode(session(),
+        SecuritySessions.ConfirmationChallengeSent sent = security.requestSecurityCode(session(),
                 body == null ? null : body.channel(), caller());
         return Response.accepted(new CodeSent(sent.channel(), sent.expiresAt())).build();
     }
@@ -167,21 +170,21 @@ public class AuthResource {
     @Path("security-session")
     public Response openSecuritySession(SecuritySessionRequest body) {
         Requests.required(body, "body");
-        return withSession(auth.openSecuritySession(session(), Requests.required(body.code(), "code"),
+        return withSession(security.openSecuritySession(session(), Requests.required(body.code(), "code"),
                 Boolean.TRUE.equals(body.biometrics()), caller()));
     }
 
     @POST
     @Path("security-session/qr")
     public QrView createQr() {
-        AuthService.QrChallenge qr = auth.createQr(session(), caller());
+        SecuritySessions.QrChallenge qr = security.createQr(session(), caller());
         return new QrView(qr.id(), qr.content(), QrCodes.svg(qr.content()), qr.expiresAt());
     }
 
     @GET
     @Path("security-session/qr/{id}")
     public Response qrState(@PathParam("id") String id) {
-        AuthService.QrPoll poll = auth.qrState(session(), id, caller());
+        SecuritySessions.QrPoll poll = security.qrState(session(), id, caller());
         String state = poll.state().name().toLowerCase();
         if (poll.elevated() == null) {
             return Response.ok(new QrStateView(state, null)).build();
@@ -193,7 +196,7 @@ public class AuthResource {
     @Path("security-session/qr/approve")
     public Response approveQr(QrApproval approval) {
         Requests.required(approval, "body");
-        auth.approveQr(session(), Requests.required(approval.content(), "content"), caller());
+        security.approveQr(session(), Requests.required(approval.content(), "content"), caller());
         return Response.noContent().build();
     }
 
@@ -201,7 +204,7 @@ public class AuthResource {
     @Path("password")
     public Response changePassword(PasswordChange change) {
         Requests.required(change, "body");
-        auth.changePassword(session(), change.currentPassword(), Requests.required(change.newPassword(), "newPassword"),
+        passwords.changePassword(session(), change.currentPassword(), Requests.required(change.newPassword(), "newPassword"),
                 caller());
         return Response.noContent().build();
     }
@@ -210,7 +213,7 @@ public class AuthResource {
     @Path("recovery")
     public Response requestRecovery(RecoveryRequest recovery) {
         Requests.required(recovery, "body");
-        auth.requestRecovery(Requests.required(recovery.identifier(), "identifier"), recovery.channel(), caller());
+        passwords.requestRecovery(Requests.required(recovery.identifier(), "identifier"), recovery.channel(), caller());
         return Response.accepted(ACCEPTED).build();
     }
 
@@ -218,7 +221,7 @@ public class AuthResource {
     @Path("recovery/complete")
     public Response completeRecovery(CodePasswordRequest recovery) {
         Requests.required(recovery, "body");
-        auth.completeRecovery(Requests.required(recovery.identifier(), "identifier"), Requests.required(recovery.code(), "code"),
+        passwords.completeRecovery(Requests.required(recovery.identifier(), "identifier"), Requests.required(recovery.code(), "code"),
                 Requests.required(recovery.newPassword(), "newPassword"), caller());
         return Response.noContent().build();
     }
@@ -227,7 +230,7 @@ public class AuthResource {
     @Path("activation")
     public Response activate(CodePasswordRequest activation) {
         Requests.required(activation, "body");
-        auth.activate(Requests.required(activation.identifier(), "identifier"), Requests.required(activation.code(), "code"),
+        passwords.activate(Requests.required(activation.identifier(), "identifier"), Requests.required(activation.code(), "code"),
                 Requests.required(activation.newPassword(), "newPassword"), caller());
         return Response.noContent().build();
     }
@@ -236,7 +239,7 @@ public class AuthResource {
     @POST
     @Path("suspension")
     public Response suspend() {
-        auth.suspendSelf(session(), caller());
+        identities.suspendSelf(session(), caller());
         return Response.noContent().header(SET_COOKIE, expired(AuthFilter.SESSION_COOKIE, true))
                 .header(SET_COOKIE, expired(AuthFilter.CSRF_COOKIE, false)).build();
     }
@@ -246,7 +249,7 @@ public class AuthResource {
      * its (new) token: in the body for the app, as cookies for the web, whose
      * page reads the CSRF token from the body.
      */
-    private Response withSession(AuthService.LoginOutcome outcome) {
+    private Response withSession(Logins.LoginOutcome outcome) {
         Session session = outcome.session();
         String next = session.stage() == SessionStage.SECOND_FACTOR ? "second-factor"
                 : session.passwordChangeRequired() ? "set-password"
@@ -259,11 +262,11 @@ public class AuthResource {
                 outcome.expiresAt(), next)), outcome).build();
     }
 
-    private Response.ResponseBuilder withCookies(Response.ResponseBuilder answer, AuthService.LoginOutcome outcome) {
+    private Response.ResponseBuilder withCookies(Response.ResponseBuilder answer, Logins.LoginOutcome outcome) {
         if (outcome.session().kind() != SessionKind.WEB) {
             return answer;
         }
-        int maxAge = (int) Math.max(0, Duration.between(auth.now(), outcome.expiresAt()).getSeconds());
+        int maxAge = (int) Math.max(0, Duration.between(store.now(), outcome.expiresAt()).getSeconds());
         return answer.header(SET_COOKIE, cookie(AuthFilter.SESSION_COOKIE, outcome.token(), maxAge, true))
                 .header(SET_COOKIE, cookie(AuthFilter.CSRF_COOKIE, outcome.csrfToken(), maxAge, false));
     }
@@ -292,7 +295,7 @@ public class AuthResource {
     private Session session() {
         Session session = Session.from(request::getAttribute);
         if (session == null) {
-            throw AuthService.sessionRequired();
+            throw AuthProblems.sessionRequired();
         }
         return session;
     }

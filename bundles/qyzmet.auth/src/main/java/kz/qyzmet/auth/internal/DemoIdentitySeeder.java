@@ -3,10 +3,6 @@ package kz.qyzmet.auth.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,30 +17,31 @@ import kz.qyzmet.rest.api.Language;
  * all with the password {@link #PASSWORD} published in README. Production never
  * seeds: a known password there would be a hole.
  */
-@Component(immediate = true, service = {})
-public class DemoIdentitySeeder {
+final class DemoIdentitySeeder {
     static final String MODE = "qyzmet.mode";
     /** Published in README; meets §41 and shares no 3-character run with the logins or names below. */
     static final String PASSWORD = "Steppe-Trial-2026";
-    static final List<AuthService.NewIdentity> IDENTITIES = List.of(
-            new AuthService.NewIdentity("aigerim", "aigerim@example.kz", "+77010000101", Role.CLIENT, "DEMO-0001",
+    static final List<Identities.NewIdentity> IDENTITIES = List.of(
+            new Identities.NewIdentity("aigerim", "aigerim@example.kz", "+77010000101", Role.CLIENT, "DEMO-0001",
                     "Aigerim Seitkali", Language.KK),
-            new AuthService.NewIdentity("nurlan", "nurlan@example.kz", "+77010000102", Role.CLIENT, "DEMO-0002",
+            new Identities.NewIdentity("nurlan", "nurlan@example.kz", "+77010000102", Role.CLIENT, "DEMO-0002",
                     "Nurlan Abenov", Language.RU),
-            new AuthService.NewIdentity("operator", "operator@example.kz", "+77010000100", Role.OPERATOR, null,
+            new Identities.NewIdentity("operator", "operator@example.kz", "+77010000100", Role.OPERATOR, null,
                     "Back office", Language.RU));
     private static final Logger LOG = LoggerFactory.getLogger(DemoIdentitySeeder.class);
 
-    @Activate
-    public DemoIdentitySeeder(@Reference AuthService auth, BundleContext context) {
-        String mode = context.getProperty(MODE);
+    private DemoIdentitySeeder() {
+    }
+
+    /** Seeds the sample identities in dev and demo mode; does nothing in any other. */
+    static void seed(Identities identities, String mode) {
         if (!"dev".equals(mode) && !"demo".equals(mode)) {
             return;
         }
         Caller system = new Caller("system", "system", "", "", "demo-seed");
         List<String> created = new ArrayList<>();
-        for (AuthService.NewIdentity identity : IDENTITIES) {
-            if (auth.seedDemoIdentity(identity, PASSWORD, system)) {
+        for (Identities.NewIdentity identity : IDENTITIES) {
+            if (identities.seedDemoIdentity(identity, PASSWORD, system)) {
                 created.add(identity.login());
             }
         }

@@ -17,12 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-
 import kz.qyzmet.auth.api.Role;
-import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.rest.api.Caller;
 import kz.qyzmet.rest.api.CommonProblems;
 import kz.qyzmet.rest.api.Language;
@@ -35,20 +30,17 @@ import kz.qyzmet.rest.api.Requests;
  * client's visit to the office (§31), suspected compromise (§44), early unlock
  * (§42), and the addresses blocked under §43.
  */
-@Component(service = OperatorIdentitiesResource.class)
-@ApiResource
 @Path("operator")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OperatorIdentitiesResource {
-    private final AuthService auth;
+    private final Identities identities;
 
     @Context
     HttpServletRequest request;
 
-    @Activate
-    public OperatorIdentitiesResource(@Reference AuthService auth) {
-        this.auth = auth;
+    OperatorIdentitiesResource(Identities identities) {
+        this.identities = identities;
     }
 
     public record NewIdentityRequest(String login, String email, String phone, String role, String clientId,
@@ -76,34 +68,34 @@ public class OperatorIdentitiesResource {
                     "Роль: client, manager, operator или admin.", "Role: client, manager, operator or admin."));
         }
         Language language = body.language() == null ? null : Language.fromTag(body.language());
-        AuthService.IdentityView created = auth.createIdentity(new AuthService.NewIdentity(body.login(), body.email(),
+        Identities.IdentityView created = identities.createIdentity(new Identities.NewIdentity(body.login(), body.email(),
                 body.phone(), role, body.clientId(), body.displayName(), language), caller());
         return Response.status(201).entity(created).build();
     }
 
     @GET
     @Path("identities")
-    public List<AuthService.IdentityView> list(@QueryParam("limit") @DefaultValue("50") int limit,
+    public List<Identities.IdentityView> list(@QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("offset") @DefaultValue("0") int offset) {
-        return auth.identities(Math.max(1, Math.min(limit, 500)), Math.max(0, offset));
+        return identities.identities(Math.max(1, Math.min(limit, 500)), Math.max(0, offset));
     }
 
     @GET
     @Path("identities/{id}")
-    public AuthService.IdentityView get(@PathParam("id") String id) {
-        return auth.identityView(id);
+    public Identities.IdentityView get(@PathParam("id") String id) {
+        return identities.identityView(id);
     }
 
     /** §31: the client came to the office; the operator records the visit and services resume. */
     @POST
     @Path("identities/{id}/reinstatement")
-    public AuthService.IdentityView reinstate(@PathParam("id") String id, VisitRequest visit) {
+    public Identities.IdentityView reinstate(@PathParam("id") String id, VisitRequest visit) {
         Requests.required(visit, "body");
         String office = Requests.required(visit.office(), "office");
         Instant visitedAt = Requests.instant("visitedAt", Requests.required(visit.visitedAt(), "visitedAt"));
         String documentType = Requests.required(visit.documentType(), "documentType");
         Requests.required(visit.documentNumber(), "documentNumber");
-        return auth.reinstate(id, new AuthService.OfficeVisit(office, visitedAt, documentType, visit.documentNumber()),
+        return identities.reinstate(id, new Identities.OfficeVisit(office, visitedAt, documentType, visit.documentNumber()),
                 caller());
     }
 
@@ -112,7 +104,7 @@ public class OperatorIdentitiesResource {
     @Path("identities/{id}/compromise")
     public Response compromise(@PathParam("id") String id, CompromiseRequest body) {
         Requests.required(body, "body");
-        auth.compromise(id, Requests.required(body.reason(), "reason"), caller());
+        identities.compromise(id, Requests.required(body.reason(), "reason"), caller());
         return Response.noContent().build();
     }
 
@@ -120,14 +112,14 @@ public class OperatorIdentitiesResource {
     @POST
     @Path("identities/{id}/unlock")
     public Response unlock(@PathParam("id") String id) {
-        auth.unlock(id, caller());
+        identities.unlock(id, caller());
         return Response.noContent().build();
     }
 
     @GET
     @Path("address-blocks")
     public List<AddressBlockView> addressBlocks() {
-        return auth.addressBlocks().stream().map(row -> new AddressBlockView(row.address,
+        return identities.addressBlocks().stream().map(row -> new AddressBlockView(row.address,
                 row.blockedAt.toInstant(java.time.ZoneOffset.UTC), row.blockedUntil.toInstant(java.time.ZoneOffset.UTC),
                 row.loginsTried)).toList();
     }
@@ -135,7 +127,7 @@ public class OperatorIdentitiesResource {
     @DELETE
     @Path("address-blocks/{address}")
     public Response liftAddressBlock(@PathParam("address") String address) {
-        if (!auth.liftAddressBlock(address, caller())) {
+        if (!identities.liftAddressBlock(address, caller())) {
             throw new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of("Бұл мекенжай бұғатталмаған.",
                     "Этот адрес не заблокирован.", "This address is not blocked."));
         }

@@ -10,7 +10,7 @@ class DemoIdentitySeederTest {
     /** The published demo password obeys the same rule §41 as every password a person sets. */
     @Test
     void publishedPasswordMeetsRule41ForEverySampleIdentity() {
-        for (AuthService.NewIdentity identity : DemoIdentitySeeder.IDENTITIES) {
+        for (Identities.NewIdentity identity : DemoIdentitySeeder.IDENTITIES) {
             assertEquals(List.of(), PasswordPolicy.check(DemoIdentitySeeder.PASSWORD, identity.login(),
                     identity.email(), identity.displayName()), identity.login());
         }
