@@ -16,12 +16,16 @@ public interface Persistence {
     String MIGRATIONS_FOLDER = "db/migration";
 
     /**
-     * Migrates {@code owner}'s schema and returns a database for its mappers.
+     * Migrates {@code owner}'s schema (unless it was migrated when the bundle
+     * started) and returns a database for its mappers. A failed migration does
+     * not throw here: the database returned refuses every use with a
+     * {@link MigrationFailedException} until the schema is repaired
+     * ({@link Migrations#repair}), so that the bundle's services can still say
+     * they are unavailable, and why.
      *
      * @param owner   bundle whose {@value #MIGRATIONS_FOLDER} holds the migrations
      * @param name    schema name, lower case letters, digits and '_' (history table {@code flyway_<name>})
      * @param mappers the owner's MyBatis mapper interfaces (annotations or XML beside the interface)
-     * @throws MigrationFailedException when a migration fails; nothing of a failed migration stays applied
      */
     Database open(Bundle owner, String name, Class<?>... mappers);
 

@@ -4,5 +4,5 @@
  * MyBatis mappers, on the platform's one pooled {@code DataSource}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package kz.qyzmet.persistence.api;

@@ -6,5 +6,10 @@ public enum ServiceState {
     /** Switched off, with a reason the client is told (rules §29). */
     DISABLED,
     /** Temporarily unavailable for maintenance. */
-    MAINTENANCE
+    MAINTENANCE,
+    /**
+     * Set by the platform, never by an operator: the bundle's schema failed to
+     * migrate, so its services cannot work until an operator repairs it.
+     */
+    FAILED
 }

@@ -4,5 +4,5 @@
  * public catalog (rules §17) and keeps their runtime state (rules §29).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package kz.qyzmet.registry.api;

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.persistence.api.Database;
+import kz.qyzmet.persistence.api.Migrations;
 import kz.qyzmet.persistence.api.Persistence;
+import kz.qyzmet.persistence.api.SchemaState;
 import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.registry.api.RegisteredService;
 import kz.qyzmet.registry.api.ServiceDescriptor;
@@ -63,6 +65,7 @@ public class ServiceRegistryImpl implements ServiceRegistry {
     private final Database database;
     private final AuditJournal audit;
     private final Clock clock;
+    private final Migrations migrations;
     private final ServiceTracker<Object, Installed> tracker;
     private final ScheduledExecutorService poller;
     private final Map<ServiceReference<Object>, Installed> installed = new ConcurrentHashMap<>();
@@ -73,9 +76,10 @@ public class ServiceRegistryImpl implements ServiceRegistry {
     }
 
     @Activate
-    public ServiceRegistryImpl(@Reference Persistence persistence, @Reference AuditJournal audit,
-            @Reference Clock clock, BundleContext context, RegistryConfiguration configuration)
+    public ServiceRegistryImpl(@Reference Persistence persistence, @Reference Migrations migrations,
+            @Reference AuditJournal audit, @Reference Clock clock, BundleContext context, RegistryConfiguration configuration)
             throws InvalidSyntaxException {
+        this.migrations = migrations;
         this.database = persistence.open(context.getBundle(), "registry", StateMapper.class);
         this.audit = audit;
         this.clock = clock;
@@ -191,8 +195,25 @@ public class ServiceRegistryImpl implements ServiceRegistry {
 
     @Override
     public ServiceStatus status(String id) {
-        return states.getOrDefault(id, ServiceStatus.INITIAL);
+        ServiceStatus set = states.getOrDefault(id, ServiceStatus.INITIAL);
+        // a failed migration of the service's bundle outweighs what an operator set: it cannot work either way
+        for (Installed service : installed.values()) {
+            if (service.descriptor().id().equals(id)) {
+                for (SchemaState schema : migrations.ofBundle(service.bundle())) {
+                    if (schema.failed()) {
+                        return new ServiceStatus(ServiceState.FAILED, FAILED_REASON, schema.at(), "platform");
+                    }
+                }
+            }
+        }
+        return set;
     }
+
+    /** What clients read while the service's data cannot be used; operators see the error itself. */
+    static final LocalizedText FAILED_REASON = LocalizedText.of(
+            "Қызмет уақытша қолжетімсіз: оның деректерін жаңарту сәтсіз аяқталды, операторлар хабардар.",
+            "Сервис временно недоступен: обновление его данных не удалось, операторы уведомлены.",
+            "The service is temporarily unavailable: updating its data failed, and operators have been told.");
 
     @Override
     public RegisteredService changeState(String id, StateChange change, Caller operator) {
@@ -204,6 +225,12 @@ public class ServiceRegistryImpl implements ServiceRegistry {
                     "Жаңа күйді көрсетіңіз: ENABLED, DISABLED немесе MAINTENANCE.",
                     "Укажите новое состояние: ENABLED, DISABLED или MAINTENANCE.",
                     "Give the new state: ENABLED, DISABLED or MAINTENANCE."), Map.of("field", "state"), Map.of());
+        }
+        if (change.state() == ServiceState.FAILED) {
+            throw new ProblemException(400, CommonProblems.VALIDATION, LocalizedText.of(
+                    "FAILED күйін платформа өзі қояды; оны жөндеу әрекеті алып тастайды.",
+                    "Состояние FAILED ставит сама платформа; его снимает действие восстановления.",
+                    "FAILED is set by the platform itself; the repair action clears it."), Map.of("field", "state"), Map.of());
         }
         LocalizedText reason = change.state() == ServiceState.ENABLED ? null : requireReason(change.reason());
         ServiceStatus before = service.status();

@@ -36,6 +36,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
+    /**
+     * A bundle whose schema failed to migrate (issue #12): its data cannot be used
+     * until an operator repairs it. Named, not imported: the REST layer needs no
+     * persistence API for this.
+     */
+    static boolean schemaFailed(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("kz.qyzmet.persistence.api.MigrationFailedException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
     @Context
@@ -55,6 +69,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     "База данных сейчас недоступна; повторите чуть позже.",
                     "The database cannot be reached right now; try again shortly."), Map.of(), headers))
                     .header("Retry-After", "5").build();
+        }
+        if (schemaFailed(exception)) {
+            LOG.warn("request refused, its service's schema failed to migrate: {}", exception.getMessage());
+            return ProblemResponses.of(CommonProblems.UNAVAILABLE, 503, LocalizedText.of(
+                    "Қызмет уақытша қолжетімсіз: оның деректерін операторлар қалпына келтіруде.",
+                    "Сервис временно недоступен: операторы восстанавливают его данные.",
+                    "The service is temporarily unavailable: operators are repairing its data."), Map.of(), headers);
         }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, incident {}", incident, exception);

@@ -11,12 +11,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import kz.qyzmet.persistence.api.Database;
+import kz.qyzmet.persistence.api.Migrations;
 import kz.qyzmet.persistence.api.Persistence;
 import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
@@ -29,6 +31,7 @@ import kz.qyzmet.rest.api.Language;
  * bundle with its {@code @ElectronicService} declaration, its REST resource
  * under {@code /api/v1/services/demo-offices}, and its own table and migration.
  */
+@Header(name = Migrations.SCHEMA_HEADER, value = OfficesResource.SCHEMA)
 @Component(service = OfficesResource.class)
 @ApiResource
 @ElectronicService(id = OfficesResource.ID, category = Category.ADDITIONAL, assurance = Assurance.PUBLIC,
@@ -40,12 +43,14 @@ import kz.qyzmet.rest.api.Language;
 @Produces(MediaType.APPLICATION_JSON)
 public class OfficesResource {
     static final String ID = "demo-offices";
+    /** Migrated when the bundle starts, before this component is activated (the manifest header above). */
+    static final String SCHEMA = "demo_offices";
 
     private final Database database;
 
     @Activate
     public OfficesResource(@Reference Persistence persistence, BundleContext context) {
-        this.database = persistence.open(context.getBundle(), "demo_offices", OfficeMapper.class);
+        this.database = persistence.open(context.getBundle(), SCHEMA, OfficeMapper.class);
     }
 
     @GET

@@ -47,10 +47,13 @@ import kz.qyzmet.rest.api.ProblemException;
  * one, and a node that stops sending heartbeats (it died mid-report) leaves its job
  * to the next. Each node works on one report at a time, on its own thread.
  */
+@org.osgi.annotation.bundle.Header(name = kz.qyzmet.persistence.api.Migrations.SCHEMA_HEADER, value = ReportJobs.SCHEMA)
 @Component(service = ReportJobs.class, configurationPid = "kz.qyzmet.reports", immediate = true)
 @Designate(ocd = ReportConfiguration.class)
 public class ReportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ReportJobs.class);
+    /** Migrated when the bundle starts, before any component is activated. */
+    static final String SCHEMA = "operations_report";
     private static final long HANDOVER_RETRY_MILLIS = 50;
 
     private final Database database;
@@ -73,7 +76,7 @@ public class ReportJobs {
     public ReportJobs(@Reference Persistence persistence, @Reference Ledger ledger, @Reference Documents documents,
             @Reference Instructions instructions, @Reference AuditJournal audit, BundleContext context,
             ReportConfiguration config) {
-        this.database = persistence.open(context.getBundle(), "operations_report", JobMapper.class);
+        this.database = persistence.open(context.getBundle(), SCHEMA, JobMapper.class);
         this.instructions = instructions;
         this.audit = audit;
         this.writer = new ReportWriter(ledger, documents);
