@@ -124,17 +124,12 @@ public final class Platform implements AutoCloseable {
         Files.createDirectories(deployDir);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, dataDir.resolve("framework").toString());
-        // bundles come from the features at every start; the deploy directory re-adds hot-deployed ones
+        // bundles come from the features at every start; deployed service bundles come back from the database
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", systemPackages()));
         properties.put("felix.log.level", "1");
 
-        properties.put("felix.fileinstall.dir", deployDir.toString());
-        properties.put("felix.fileinstall.poll", "500");
-        properties.put("felix.fileinstall.noInitialDelay", "true");
-        properties.put("felix.fileinstall.bundles.new.start", "true");
-        properties.put("felix.fileinstall.filter", ".*\\.jar");
-        properties.put("felix.fileinstall.log.level", "2");
+        // the deploy directory is watched by the deployment bundle (qyzmet.deploy.dir, one of the settings below)
 
         properties.put("org.apache.cxf.osgi.http.transport.disable", "true");
         properties.put("org.apache.aries.spifly.auto.consumers", "jakarta.*");

@@ -43,7 +43,7 @@ import org.osgi.framework.BundleListener;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Hot deploy through the watched deploy directory (Felix FileInstall): a service
+ * Hot deploy through the watched deploy directory: a service
  * jar dropped in appears in the catalog with its endpoints and its schema; a
  * new version replaces it in place and runs its new migration without any
  * other bundle restarting; removing the jar removes the service.
@@ -58,14 +58,15 @@ public class HotDeployIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        return ItPlatform.options("hotdeploy", List.of("qyzmet-default"), Map.of());
+        // unsigned jars, as in dev: DeploymentIT holds production to signatures
+        return ItPlatform.options("hotdeploy", List.of("qyzmet-default"), Map.of("qyzmet.deployment.require.signatures", "false"));
     }
 
     @Test
     public void aJarDroppedInIsDeployedUpgradedInPlaceAndRemoved() throws Exception {
         ItSupport platform = new ItSupport(context);
         ItSupport.awaitChecked(Duration.ofSeconds(30), "catalog answers", () -> platform.get("catalog").statusCode() == 200);
-        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path deploy = Path.of(context.getProperty("qyzmet.deploy.dir"));
         Path demoJar = Path.of(System.getProperty("qyzmet.demo.bundle"));
         Path deployed = deploy.resolve("qyzmet.service.demo.jar");
 
@@ -114,7 +115,6 @@ public class HotDeployIT {
         ItSupport.awaitChecked(Duration.ofSeconds(10), "service leaves the catalog",
                 () -> platform.catalogEntry("demo-offices") == null);
         assertEquals(404, platform.get(OFFICES).statusCode());
-        // FileInstall stops the bundle (the service leaves the catalog), then uninstalls it
         ItSupport.await(Duration.ofSeconds(10), "its bundle is uninstalled", () -> bundle("qyzmet.service.demo") == null);
         assertEquals("the core keeps serving", 200, platform.get("catalog").statusCode());
     }
