@@ -47,12 +47,10 @@ public final class ItPlatform {
         return database;
     }
 
-    /** Options for a platform of the given features with its own database, data directory and ports. */
-    public static Option[] options(String name, List<String> features, Map<String, String> extraSettings)
-            throws Exception {
-        EmbeddedDatabase db = database();
+    /** An empty schema and its audit store on the tests' MariaDB, granted to the platform's accounts; its name. */
+    static String freshSchema(String name) throws Exception {
         String schema = "it_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
-        try (Connection connection = db.dataSource("").getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database().dataSource("").getConnection(); Statement statement = connection.createStatement()) {
             for (String database : new String[] { schema, schema + "_audit_store" }) {
                 statement.execute("DROP DATABASE IF EXISTS " + database);
                 statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -60,6 +58,21 @@ public final class ItPlatform {
             // the platform's own accounts, as on a real installation: runtime, migration owner, audit writer
             kz.qyzmet.launcher.DatabaseAccounts.grantSchemas(statement, "127.0.0.1", schema, schema + "_audit_store");
         }
+        return schema;
+    }
+
+    /** The settings that put a platform on a schema of the tests' MariaDB, as nodes of one cluster share it. */
+    static Settings onSharedDatabase(Settings settings, String schema) throws Exception {
+        EmbeddedDatabase db = database();
+        return Platform.withAccounts(settings, db.accounts(), "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema,
+                "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + schema + "_audit_store");
+    }
+
+    /** Options for a platform of the given features with its own database, data directory and ports. */
+    public static Option[] options(String name, List<String> features, Map<String, String> extraSettings)
+            throws Exception {
+        EmbeddedDatabase db = database();
+        String schema = freshSchema(name);
         Path dataDir = TARGET.resolve("it-data").resolve(name);
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);

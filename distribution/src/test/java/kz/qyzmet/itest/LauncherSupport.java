@@ -32,6 +32,11 @@ final class LauncherSupport {
     private String operatorToken;
 
     LauncherSupport(String name) throws Exception {
+        this(name, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A platform whose settings {@code adjust} changes, e.g. to share a database with another node. */
+    LauncherSupport(String name, java.util.function.UnaryOperator<Settings> adjust) throws Exception {
         dataDir = Path.of(System.getProperty("qyzmet.it.target"), "it-" + name).toAbsolutePath();
         deleteRecursively(dataDir);
         Properties system = new Properties();
@@ -41,7 +46,7 @@ final class LauncherSupport {
         system.setProperty("qyzmet.auth.admin.phone", ItSupport.ADMIN_PHONE);
         // dev mode: one-time codes are readable at /api/v1/dev/outbox, so the test can log in
         system.setProperty("qyzmet.mode", "dev");
-        settings = Settings.load(Map.of(), system);
+        settings = adjust.apply(Settings.load(Map.of(), system));
         source = FeatureBundles.directories(Path.of(System.getProperty("qyzmet.features.dir")),
                 Path.of(System.getProperty("qyzmet.repository")));
         base = "https://localhost:" + settings.get(Settings.HTTPS_PORT) + "/api/v1/";
@@ -110,6 +115,12 @@ final class LauncherSupport {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + operatorToken())
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Uploads a bundle jar through the operator API. */
+    HttpResponse<String> upload(Path jar) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "operator/bundles")).header("Authorization", "Bearer "
+                + operatorToken()).header("Content-Type", "application/java-archive").PUT(HttpRequest.BodyPublishers.ofFile(jar)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
