@@ -147,7 +147,21 @@ public class OpenApiIT {
                 context.ungetService(reference);
             }
         }
-        return endpoints;
+        // the service kit's shared endpoints are documented once per service on the kit (issue #12)
+        Set<String> kit = new TreeSet<>();
+        for (ServiceReference<?> handler : context.getServiceReferences(kz.qyzmet.servicekit.api.ServiceHandler.class.getName(),
+                null)) {
+            kit.add(String.valueOf(handler.getProperty("qyzmet.service.id")));
+        }
+        Set<String> expanded = new TreeSet<>();
+        for (String endpoint : endpoints) {
+            if (endpoint.contains("/services/{service}/requests")) {
+                kit.forEach(id -> expanded.add(endpoint.replace("{service}", id)));
+            } else {
+                expanded.add(endpoint);
+            }
+        }
+        return expanded;
     }
 
     /** A JAX-RS path without surrounding slashes and without regular expressions in its templates. */

@@ -23,7 +23,9 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.rest.api.Api;
+import kz.qyzmet.servicekit.api.ServiceHandler;
 
 /**
  * The OpenAPI document of the resources that have joined the platform's
@@ -34,12 +36,15 @@ import kz.qyzmet.rest.api.Api;
  * document at once. The JSON is generated on first demand after a change and
  * kept until the next change.
  */
+@SuppressWarnings("rawtypes")
 @Component(service = OpenApiDocument.class)
 public class OpenApiDocument {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiDocument.class);
 
     private final Map<ServiceReference<Object>, Class<?>> resources = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<ServiceHandler>, Map.Entry<String, Class<?>>> kitServices = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Class<?>> tracker;
+    private final ServiceTracker<ServiceHandler, Map.Entry<String, Class<?>>> kitTracker;
     private final OpenApiGenerator generator;
     private volatile String json;
 
@@ -70,10 +75,37 @@ public class OpenApiDocument {
             }
         };
         tracker.open(true);
+        // the services on the kit: their request record is the body of their create operation
+        this.kitTracker = new ServiceTracker<>(context, ServiceHandler.class, null) {
+            @Override
+            public Map.Entry<String, Class<?>> addingService(ServiceReference<ServiceHandler> reference) {
+                Object id = reference.getProperty(ElectronicService.ID_PROPERTY);
+                ServiceHandler<?> handler = context.getService(reference);
+                if (!(id instanceof String serviceId) || handler == null) {
+                    return null;
+                }
+                try {
+                    Map.Entry<String, Class<?>> entry = Map.entry(serviceId, handler.requestType());
+                    kitServices.put(reference, entry);
+                    json = null;
+                    return entry;
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+
+            @Override
+            public void removedService(ServiceReference<ServiceHandler> reference, Map.Entry<String, Class<?>> entry) {
+                kitServices.remove(reference);
+                json = null;
+            }
+        };
+        kitTracker.open();
     }
 
     @Deactivate
     void close() {
+        kitTracker.close();
         tracker.close();
     }
 
@@ -84,7 +116,9 @@ public class OpenApiDocument {
             List<Class<?>> classes = new ArrayList<>(resources.values());
             // a stable order gives a stable document (operation ids de-duplicated in reading order)
             classes.sort(Comparator.comparing(Class::getName));
-            current = generator.json(classes);
+            Map<String, Class<?>> kit = new java.util.TreeMap<>();
+            kitServices.values().forEach(entry -> kit.put(entry.getKey(), entry.getValue()));
+            current = generator.json(classes, kit);
             json = current;
         }
         return current;

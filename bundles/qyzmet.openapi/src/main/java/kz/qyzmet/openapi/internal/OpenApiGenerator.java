@@ -49,15 +49,23 @@ final class OpenApiGenerator {
         this.version = version;
     }
 
-    String json(Collection<Class<?>> resources) {
+    String json(Collection<Class<?>> resources, Map<String, Class<?>> kitServices) {
         try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(generate(resources));
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(generate(resources, kitServices));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the OpenAPI document cannot be written", e);
         }
     }
 
     OpenAPI generate(Collection<Class<?>> resources) {
+        return generate(resources, Map.of());
+    }
+
+    /**
+     * @param kitServices the services on the service kit, by id, with their request record: the kit's
+     *                    shared endpoints are documented once per service, with that record's schema
+     */
+    OpenAPI generate(Collection<Class<?>> resources, Map<String, Class<?>> kitServices) {
         OpenAPI base = new OpenAPI()
                 .info(new Info()
                         .title("Qyzmet API")
@@ -78,6 +86,8 @@ final class OpenApiGenerator {
         document.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
         if (document.getPaths() != null) {
             document.getPaths().forEach(this::complete);
+            KitPaths.expand(document, kitServices);
+            OperationIds.assign(document);
         }
         return document;
     }

@@ -72,4 +72,47 @@ class OpenApiGeneratorTest {
         assertEquals("services/extract", OpenApiGenerator.tagOf("/services/extract/documents/{id}"));
         assertEquals("catalog", OpenApiGenerator.tagOf("/catalog"));
     }
+
+    /** What a kit service's request record looks like. */
+    public record DemoRequest(@kz.qyzmet.servicekit.api.Required String text,
+            @kz.qyzmet.servicekit.api.MaxLength(10) String name) {
+    }
+
+    @Path("services/{service}/requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class KitResource {
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Response create(@PathParam("service") String service, java.io.InputStream body) {
+            return null;
+        }
+
+        @GET
+        @Path("{id}")
+        public Order one(@PathParam("service") String service, @PathParam("id") String id) {
+            return null;
+        }
+    }
+
+    /** Issue #12: the kit's shared endpoints are documented per service, with its record; every operation id is unique. */
+    @Test
+    void theKitsEndpointsAreDocumentedPerServiceWithItsRecordAndEveryOperationHasItsOwnId() {
+        OpenAPI kit = new OpenApiGenerator("1").generate(List.of(OrdersResource.class, KitResource.class),
+                java.util.Map.of("demo-greeting", DemoRequest.class, "other", Order.class));
+        assertNull(kit.getPaths().get("/services/{service}/requests"), "no generic path is left");
+        Operation create = kit.getPaths().get("/services/demo-greeting/requests").getPost();
+        assertEquals("#/components/schemas/DemoGreetingRequest",
+                create.getRequestBody().getContent().get("application/json").getSchema().get$ref());
+        assertEquals(List.of("services/demo-greeting"), create.getTags());
+        assertNull(create.getParameters(), "the service is in the path, not a parameter");
+        Schema<?> record = kit.getComponents().getSchemas().get("DemoGreetingRequest");
+        assertEquals(List.of("text"), record.getRequired());
+        assertEquals(10, ((Schema<?>) record.getProperties().get("name")).getMaxLength());
+        assertEquals("postServicesDemoGreetingRequests", create.getOperationId());
+        assertEquals("getServicesOtherRequestsById", kit.getPaths().get("/services/other/requests/{id}").getGet().getOperationId());
+        assertEquals("getOperatorOrdersById", kit.getPaths().get("/operator/orders/{id}").getGet().getOperationId());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        kit.getPaths().values().forEach(item -> item.readOperations().forEach(operation ->
+                org.junit.jupiter.api.Assertions.assertTrue(ids.add(operation.getOperationId()), operation.getOperationId())));
+    }
 }

@@ -66,7 +66,8 @@ final class Schemas {
      * open the database, and an updated bundle (a new revision) is.
      */
     synchronized SchemaState migrate(Bundle owner, String name, DataSource store) {
-        Schema schema = schemas.computeIfAbsent(name, Schema::new);
+        // one bundle may keep the same schema on two stores (the audit journal and its second store, §33)
+        Schema schema = schemas.computeIfAbsent(key(name, store), absent -> new Schema(name));
         long revision = owner.getLastModified() ^ owner.getBundleId() << 40;
         if (schema.state != null && schema.owner != null && schema.owner.getBundleId() == owner.getBundleId()
                 && schema.migratedRevision == revision) {
@@ -83,21 +84,33 @@ final class Schemas {
     /** A database that works while the schema does. */
     synchronized Database open(Bundle owner, String name, DataSource store, Function<DataSource, Database> build) {
         SchemaState state = migrate(owner, name, store);
-        Schema schema = schemas.get(name);
+        Schema schema = schemas.get(key(name, store));
         RecoverableDatabase database = new RecoverableDatabase(store);
         schema.opened.add(new Opened(database, build));
         apply(schema, state, database, build);
         return database;
     }
 
+    /** Repairs the schema on every store it is kept on; the state of the first that still fails, else of the last. */
     synchronized SchemaState repair(String name) {
-        Schema schema = schemas.get(name);
-        if (schema == null || schema.owner == null) {
+        List<Schema> named = schemas.values().stream().filter(schema -> schema.name.equals(name) && schema.owner != null)
+                .toList();
+        if (named.isEmpty()) {
             throw new IllegalArgumentException("no bundle opened a schema named " + name);
         }
-        schema.state = run(schema, true);
-        follow(schema);
-        return schema.state;
+        SchemaState result = null;
+        for (Schema schema : named) {
+            schema.state = run(schema, true);
+            follow(schema);
+            if (result == null || !result.failed()) {
+                result = schema.state;
+            }
+        }
+        return result;
+    }
+
+    private static String key(String name, DataSource store) {
+        return name + "@" + System.identityHashCode(store);
     }
 
     List<SchemaState> states() {
