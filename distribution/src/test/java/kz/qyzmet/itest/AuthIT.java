@@ -39,9 +39,9 @@ import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.Sessions;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * Authentication on a real MariaDB in a real OSGi framework (rules §20–§44).

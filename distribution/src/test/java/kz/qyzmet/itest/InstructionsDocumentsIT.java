@@ -57,8 +57,8 @@ import kz.qyzmet.ledger.api.Entry;
 import kz.qyzmet.ledger.api.EntryRequest;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.ledger.api.Posting;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
 
 /**
  * Client instructions and issued documents on a real MariaDB in a real OSGi
@@ -382,7 +382,7 @@ public class InstructionsDocumentsIT {
         try {
             Client client = newClient();
             Instruction created = instructions().submit(new NewInstruction(STAFF_SERVICE, "phone-change", client.clientId(),
-                    Map.of("phone", "+77017777777"), kz.qyzmet.rest.api.LocalizedText.of("Телефонды өзгерту", "Смена телефона",
+                    Map.of("phone", "+77017777777"), kz.qyzmet.common.api.LocalizedText.of("Телефонды өзгерту", "Смена телефона",
                             "Phone change")), session(client), caller(client)).instruction();
             HttpResponse<String> confirmed = confirm(client, created.id(), latestChallenge(created.id()), code(client));
             JsonNode accepted = ItSupport.json(confirmed);
@@ -426,7 +426,7 @@ public class InstructionsDocumentsIT {
     public void h_aCancellationInstructionCancelsWhatIsNotYetExecuted() throws Exception {
         Client client = newClient();
         Instruction queued = instructions().submit(new NewInstruction(STAFF_SERVICE, "address-change", client.clientId(),
-                Map.of("address", "Алматы, Абай 1"), kz.qyzmet.rest.api.LocalizedText.of("Мекенжай", "Адрес", "Address")),
+                Map.of("address", "Алматы, Абай 1"), kz.qyzmet.common.api.LocalizedText.of("Мекенжай", "Адрес", "Address")),
                 session(client), caller(client)).instruction();
         assertEquals(200, confirm(client, queued.id(), latestChallenge(queued.id()), code(client)).statusCode());
         HttpResponse<String> cancellation = platform.post("instructions/" + queued.id() + "/cancellation", "{}", client.bearer());

@@ -51,7 +51,7 @@ import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.ledger.api.Operation;
 import kz.qyzmet.ledger.api.Posting;
 import kz.qyzmet.ledger.api.SubAccount;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * The operations report (rules §7.1.2, §16.3) and the other reports (§7.1.3) on a

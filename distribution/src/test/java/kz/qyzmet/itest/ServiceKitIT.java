@@ -36,7 +36,7 @@ import kz.qyzmet.audit.api.AuditRecord;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.Outcome;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.servicekit.api.Confirmed;
 import kz.qyzmet.servicekit.api.Draft;
 import kz.qyzmet.servicekit.api.MaxLength;

@@ -397,9 +397,9 @@ public class TrustIT {
         kz.qyzmet.documents.api.Documents documents = context.getService(context.getServiceReference(
                 kz.qyzmet.documents.api.Documents.class));
         kz.qyzmet.documents.api.StoredDocument issued = documents.issue(new kz.qyzmet.documents.api.FileSpec("operations-report",
-                "C-NUM-1", kz.qyzmet.rest.api.Language.EN, "Operations", "text/csv", "csv", null),
+                "C-NUM-1", kz.qyzmet.common.api.Language.EN, "Operations", "text/csv", "csv", null),
                 out -> out.write("date,amount\n".getBytes(StandardCharsets.UTF_8)),
-                new kz.qyzmet.rest.api.Caller("tester", "system", "", "", "trust-it"));
+                new kz.qyzmet.common.api.Caller("tester", "system", "", "", "trust-it"));
         List<AuditRecord> reserved = journal().search(new AuditQuery(issued.number(), null, "document.number.reserved", null, null,
                 null, 5));
         assertEquals("number " + issued.number() + " was journalled when taken", 1, reserved.size());

@@ -56,7 +56,7 @@ public record AuditEvent(String type, String subject, String actor, String actor
         }
 
         /** Who sent the request and from where: identity, role, address, user agent, correlation id. */
-        public Builder by(kz.qyzmet.rest.api.Caller caller) {
+        public Builder by(kz.qyzmet.common.api.Caller caller) {
             return actor(caller.identity(), caller.role()).origin(caller.address(), caller.userAgent(), caller.correlationId());
         }
 

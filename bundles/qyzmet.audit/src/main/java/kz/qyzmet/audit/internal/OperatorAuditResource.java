@@ -20,8 +20,8 @@ import kz.qyzmet.audit.api.AuditQuery;
 import kz.qyzmet.audit.api.AuditRecord;
 import kz.qyzmet.audit.api.AuditVerification;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * {@code /api/v1/operator/audit}: operators search the journal by subject,

@@ -1,6 +1,6 @@
 package kz.qyzmet.auth.api;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * What a client is asked to confirm (rules §25.2): the instruction, the SHA-256

@@ -2,7 +2,7 @@ package kz.qyzmet.auth.api;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * Per-operation confirmation (rules §25.2, §35.3, §40): a fresh one-time code

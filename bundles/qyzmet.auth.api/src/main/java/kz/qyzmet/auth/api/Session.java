@@ -3,7 +3,7 @@ package kz.qyzmet.auth.api;
 import java.time.Instant;
 import java.util.function.Function;
 
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * An authenticated session as it stands for the current request.

@@ -1,9 +1,9 @@
 package kz.qyzmet.auth.api;
 
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.ProblemType;
 
 /**
  * The refusals of a request whose session is not enough (§21, §36), one shape

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * A fresh platform has no one to log in as: the first administrator is created

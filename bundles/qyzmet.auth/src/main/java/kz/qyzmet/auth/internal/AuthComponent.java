@@ -27,7 +27,7 @@ import kz.qyzmet.auth.api.OperationConfirmations;
 import kz.qyzmet.auth.api.OtpChannel;
 import kz.qyzmet.auth.api.Sessions;
 import kz.qyzmet.persistence.api.Persistence;
-import kz.qyzmet.rest.api.AddressRanges;
+import kz.qyzmet.common.api.AddressRanges;
 import kz.qyzmet.rest.api.Api;
 import kz.qyzmet.rest.api.RequestAuthenticator;
 

@@ -11,9 +11,9 @@ import javax.ws.rs.core.HttpHeaders;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.SessionKind;
 import kz.qyzmet.auth.api.SessionStage;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 import kz.qyzmet.rest.api.RequestAuthenticator;
 
 /**

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import kz.qyzmet.auth.api.SessionProblems;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.ProblemType;
 
 /** Problem types of authentication and the refusals built on them; their URIs are stable (§29: every refusal says why). */
 final class AuthProblems {

@@ -19,9 +19,9 @@ import kz.qyzmet.auth.api.SecurityMethod;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.SessionKind;
 import kz.qyzmet.auth.api.SessionStage;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * {@code /api/v1/auth}: login (identifier + password, or phone + code), the

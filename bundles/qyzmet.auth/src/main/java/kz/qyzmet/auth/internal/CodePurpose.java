@@ -2,8 +2,8 @@ package kz.qyzmet.auth.internal;
 
 import java.util.Map;
 
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * The texts that carry one-time codes. Each starts with the code (so phones can

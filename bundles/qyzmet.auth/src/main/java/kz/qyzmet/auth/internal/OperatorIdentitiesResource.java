@@ -18,12 +18,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import kz.qyzmet.auth.api.Role;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * Back office: identities (onboarding, §12, §14, §20), reinstatement after the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * Rules §41, as enforced on every password set, change and reset:

@@ -35,12 +35,12 @@ import kz.qyzmet.auth.api.SessionProblems;
 import kz.qyzmet.auth.api.SessionStage;
 import kz.qyzmet.auth.api.Sessions;
 import kz.qyzmet.persistence.api.Database;
-import kz.qyzmet.rest.api.AddressRanges;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.AddressRanges;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * The step up into a security session (rules §21, §35, §36): the staff second

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Client records with their full history. Invalid input is refused with a
- * {@code kz.qyzmet.rest.api.ProblemException} naming the field.
+ * {@code kz.qyzmet.common.api.ProblemException} naming the field.
  */
 @ProviderType
 public interface ClientRecords {

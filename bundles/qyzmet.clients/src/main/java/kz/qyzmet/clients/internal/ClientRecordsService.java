@@ -31,9 +31,9 @@ import kz.qyzmet.clients.api.ClientVersion;
 import kz.qyzmet.clients.api.SavedSearch;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * Client records on a system-versioned table: the database keeps every former

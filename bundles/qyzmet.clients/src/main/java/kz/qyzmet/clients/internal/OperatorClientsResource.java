@@ -35,11 +35,11 @@ import kz.qyzmet.clients.api.ClientVersion;
 import kz.qyzmet.clients.api.SavedSearch;
 import kz.qyzmet.persistence.api.Transactions;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * {@code /api/v1/operator/clients}: operators create and change client records,

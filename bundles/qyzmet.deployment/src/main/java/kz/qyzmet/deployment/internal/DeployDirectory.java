@@ -14,7 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * The deploy directory: a jar put there is deployed (once it has stopped

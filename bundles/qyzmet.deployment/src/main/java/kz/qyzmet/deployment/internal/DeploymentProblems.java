@@ -1,7 +1,7 @@
 package kz.qyzmet.deployment.internal;
 
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemType;
 
 /** Problem types of deployment. */
 final class DeploymentProblems {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.persistence.api.Database;
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * The rules of deployment, the same for the deploy directory and the operator

@@ -33,10 +33,10 @@ import kz.qyzmet.persistence.api.SchemaState;
 import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.registry.api.RegisteredService;
 import kz.qyzmet.registry.api.ServiceRegistry;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * {@code /api/v1/operator/bundles}: every service bundle with its version,

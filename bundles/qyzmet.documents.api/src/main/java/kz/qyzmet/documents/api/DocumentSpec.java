@@ -3,7 +3,7 @@ package kz.qyzmet.documents.api;
 import java.util.List;
 import java.util.Objects;
 
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * What a PDF document says, in one language: a title, then blocks in order.

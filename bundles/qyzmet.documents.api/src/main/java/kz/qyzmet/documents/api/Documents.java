@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * Issues, stores and verifies output documents. Nothing here changes or removes

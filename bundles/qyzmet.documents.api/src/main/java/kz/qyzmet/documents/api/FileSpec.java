@@ -1,6 +1,6 @@
 package kz.qyzmet.documents.api;
 
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * A document that is not a PDF (CSV, JSON): the service writes the bytes, the

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * How documents print numbers and times, the same in every service: amounts to

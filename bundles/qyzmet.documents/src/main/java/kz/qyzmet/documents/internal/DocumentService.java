@@ -40,8 +40,8 @@ import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.documents.api.Verification;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
 
 /**
  * The document store. A document is written to a temporary file while its

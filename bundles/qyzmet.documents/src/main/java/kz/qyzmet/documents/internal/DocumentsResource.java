@@ -30,11 +30,11 @@ import kz.qyzmet.documents.api.Documents;
 import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.documents.api.Verification;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * A client's own documents (downloads only by their owner: anyone else, even with

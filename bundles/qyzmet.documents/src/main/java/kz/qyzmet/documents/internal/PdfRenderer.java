@@ -54,7 +54,7 @@ import com.itextpdf.pdfa.PdfADocument;
 
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * Lays a {@link DocumentSpec} out as PDF/A-2u (Unicode text, so a person or a

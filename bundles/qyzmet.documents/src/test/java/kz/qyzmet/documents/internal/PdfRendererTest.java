@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /** The layout as a reader (PDFBox, not the library that wrote it) sees it. */
 class PdfRendererTest {

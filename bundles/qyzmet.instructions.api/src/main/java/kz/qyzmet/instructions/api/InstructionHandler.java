@@ -2,7 +2,7 @@ package kz.qyzmet.instructions.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * A service's processing of its confirmed instructions, registered as an OSGi
@@ -18,7 +18,7 @@ public interface InstructionHandler {
 
     /**
      * Checks an instruction before it is created (rules §18: the client fills it in
-     * correctly). Throws {@code kz.qyzmet.rest.api.ProblemException} naming the field.
+     * correctly). Throws {@code kz.qyzmet.common.api.ProblemException} naming the field.
      */
     void validate(NewInstruction instruction, String clientId);
 

@@ -3,7 +3,7 @@ package kz.qyzmet.instructions.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /** The JSON the cabinet and the back office see of an instruction: one shape for the core and every service. */
 public final class InstructionViews {

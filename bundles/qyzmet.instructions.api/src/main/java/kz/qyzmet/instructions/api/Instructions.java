@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.Session;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * Client instructions: created by the client (or prepared by a manager at the

@@ -3,7 +3,7 @@ package kz.qyzmet.instructions.api;
 import java.util.Map;
 import java.util.Objects;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * What a service asks the client to confirm.

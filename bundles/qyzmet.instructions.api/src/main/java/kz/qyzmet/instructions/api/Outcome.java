@@ -2,7 +2,7 @@ package kz.qyzmet.instructions.api;
 
 import java.util.List;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /** What a handler made of a confirmed instruction. */
 public record Outcome(InstructionStatus status, List<String> documentIds, LocalizedText reason) {

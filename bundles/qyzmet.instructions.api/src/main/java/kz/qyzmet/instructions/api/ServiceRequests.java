@@ -1,10 +1,10 @@
 package kz.qyzmet.instructions.api;
 
 import kz.qyzmet.auth.api.Session;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /** What every service's request endpoints check the same way. */
 public final class ServiceRequests {

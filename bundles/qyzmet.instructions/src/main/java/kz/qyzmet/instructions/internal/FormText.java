@@ -1,6 +1,6 @@
 package kz.qyzmet.instructions.internal;
 
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /** The words of the "client instruction" form, per language. */
 record FormText(String title, String instruction, String service, String kind, String client, String account, String summary,

@@ -53,11 +53,11 @@ import kz.qyzmet.registry.api.Processing;
 import kz.qyzmet.registry.api.RegisteredService;
 import kz.qyzmet.registry.api.ServiceRegistry;
 import kz.qyzmet.registry.api.ServiceStatus;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * The instructions core. An instruction's content is fixed when it is created and
@@ -138,7 +138,7 @@ public class InstructionService implements Instructions, AuditedChanges {
     @Override
     public Submission prepare(NewInstruction request, String clientId, Caller manager) {
         if (clientId == null || clientId.isBlank()) {
-            throw kz.qyzmet.rest.api.Requests.invalid("clientId", LocalizedText.of("clientId міндетті.",
+            throw kz.qyzmet.common.api.Requests.invalid("clientId", LocalizedText.of("clientId міндетті.",
                     "Поле clientId обязательно.", "Field clientId is required."));
         }
         InstructionHandler handler = available(request.serviceId());

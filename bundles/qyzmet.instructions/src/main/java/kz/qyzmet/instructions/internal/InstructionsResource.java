@@ -31,8 +31,8 @@ import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
 
 /**
  * The client's instructions in the cabinet: list, look, confirm with the code

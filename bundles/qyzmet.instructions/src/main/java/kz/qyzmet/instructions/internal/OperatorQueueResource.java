@@ -26,10 +26,10 @@ import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.QueueQuery;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * The back-office queue: instructions accepted for staff processing, earliest

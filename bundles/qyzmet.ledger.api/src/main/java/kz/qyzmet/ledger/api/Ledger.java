@@ -29,8 +29,8 @@ public interface Ledger {
      * (rules §18): any other account is "not found" for the client, never "not yours".
      */
     default Account requireClientAccount(String id, String clientId) {
-        return clientAccount(id, clientId).orElseThrow(() -> kz.qyzmet.rest.api.Requests.invalid("account",
-                kz.qyzmet.rest.api.LocalizedText.of("{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",
+        return clientAccount(id, clientId).orElseThrow(() -> kz.qyzmet.common.api.Requests.invalid("account",
+                kz.qyzmet.common.api.LocalizedText.of("{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",
                         "Personal account {account} not found.").format(java.util.Map.of("account", String.valueOf(id)))));
     }
 

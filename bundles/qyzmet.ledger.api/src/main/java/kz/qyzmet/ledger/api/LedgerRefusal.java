@@ -2,7 +2,7 @@ package kz.qyzmet.ledger.api;
 
 import java.util.Map;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * The ledger refused a request, and says why in the client's language

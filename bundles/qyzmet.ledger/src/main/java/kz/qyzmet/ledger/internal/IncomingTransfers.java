@@ -32,11 +32,11 @@ import kz.qyzmet.ledger.api.LedgerRefusal;
 import kz.qyzmet.ledger.api.Posting;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * Money and securities an operator books in from outside. Such a posting only

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import kz.qyzmet.ledger.api.LedgerRefusal;
 import kz.qyzmet.ledger.api.LedgerRefusal.Reason;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /** The ledger's refusals, worded for clients and operators in kk, ru and en (rules §29, §30). */
 final class LedgerTexts {

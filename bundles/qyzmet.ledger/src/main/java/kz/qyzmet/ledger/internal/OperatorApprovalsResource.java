@@ -21,8 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import kz.qyzmet.ledger.api.LedgerRefusal;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * The second pair of eyes (maker-checker): operator postings above the
@@ -53,7 +53,7 @@ public class OperatorApprovalsResource {
             @QueryParam("limit") @DefaultValue("100") int limit) {
         String wanted = status.strip().toUpperCase(java.util.Locale.ROOT);
         if (!List.of("PENDING", "APPROVED", "REJECTED").contains(wanted)) {
-            throw Requests.invalid("status", kz.qyzmet.rest.api.LocalizedText.of("Күйі: PENDING, APPROVED немесе REJECTED.",
+            throw Requests.invalid("status", kz.qyzmet.common.api.LocalizedText.of("Күйі: PENDING, APPROVED немесе REJECTED.",
                     "Состояние: PENDING, APPROVED или REJECTED.", "Status: PENDING, APPROVED or REJECTED."));
         }
         return Map.of("approvals", transfers.withStatus(wanted, Math.max(1, Math.min(limit, 500))));

@@ -42,12 +42,12 @@ import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.ledger.api.LedgerRefusal;
 import kz.qyzmet.persistence.api.Transactions;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.ProblemType;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.ProblemType;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * Back-office ledger operations under {@code /api/v1/operator/ledger}: open

@@ -23,10 +23,10 @@ import kz.qyzmet.provisioning.api.FeatureProvisioner;
 import kz.qyzmet.provisioning.api.FeatureState;
 import kz.qyzmet.provisioning.api.ProvisioningException;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.ProblemType;
 
 /**
  * {@code /api/v1/operator/features}: operators see every feature, and install or

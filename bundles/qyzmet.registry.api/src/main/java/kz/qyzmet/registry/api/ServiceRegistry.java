@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /** Every installed electronic service with its runtime state, shared by all nodes through the database. */
 @ProviderType
@@ -22,7 +22,7 @@ public interface ServiceRegistry {
     /**
      * Changes a service's state, durably and audited, for every node.
      *
-     * @throws kz.qyzmet.rest.api.ProblemException 404 for an unknown service, 400 for a missing reason
+     * @throws kz.qyzmet.common.api.ProblemException 404 for an unknown service, 400 for a missing reason
      */
     RegisteredService changeState(String id, StateChange change, Caller operator);
 }

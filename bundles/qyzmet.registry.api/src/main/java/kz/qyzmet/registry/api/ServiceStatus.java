@@ -2,7 +2,7 @@ package kz.qyzmet.registry.api;
 
 import java.time.Instant;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * A service's runtime state. {@code reason} is set for DISABLED and MAINTENANCE;

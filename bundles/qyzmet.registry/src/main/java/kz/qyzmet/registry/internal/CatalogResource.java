@@ -26,7 +26,7 @@ import kz.qyzmet.registry.api.RegisteredService;
 import kz.qyzmet.registry.api.ServiceDescriptor;
 import kz.qyzmet.registry.api.ServiceRegistry;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * {@code GET /api/v1/catalog}: the public feed the broker's website lists its

@@ -18,9 +18,9 @@ import kz.qyzmet.registry.api.ServiceRegistry;
 import kz.qyzmet.registry.api.ServiceState;
 import kz.qyzmet.registry.api.ServiceStatus;
 import kz.qyzmet.rest.api.Api;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 import kz.qyzmet.rest.api.RequestGuard;
 
 /**

@@ -7,7 +7,7 @@ import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.Processing;
 import kz.qyzmet.registry.api.ServiceDescriptor;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /** Reads the {@code @ElectronicService} properties of a service registration, refusing incomplete ones. */
 final class ServiceDescriptors {

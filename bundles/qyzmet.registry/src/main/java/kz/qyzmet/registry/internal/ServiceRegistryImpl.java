@@ -43,10 +43,10 @@ import kz.qyzmet.registry.api.ServiceRegistry;
 import kz.qyzmet.registry.api.ServiceState;
 import kz.qyzmet.registry.api.ServiceStatus;
 import kz.qyzmet.registry.api.StateChange;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * Whiteboard registry: every OSGi service carrying {@value ElectronicService#ID_PROPERTY}

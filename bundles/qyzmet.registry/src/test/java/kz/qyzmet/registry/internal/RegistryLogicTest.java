@@ -14,8 +14,8 @@ import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.Processing;
 import kz.qyzmet.registry.api.ServiceDescriptor;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 class RegistryLogicTest {
 
@@ -81,7 +81,7 @@ class RegistryLogicTest {
 
     private static kz.qyzmet.auth.api.Session session(kz.qyzmet.auth.api.Role role, String clientId,
             kz.qyzmet.auth.api.SessionStage stage) {
-        return new kz.qyzmet.auth.api.Session("s", "i", "login", role, clientId, kz.qyzmet.rest.api.Language.EN,
+        return new kz.qyzmet.auth.api.Session("s", "i", "login", role, clientId, kz.qyzmet.common.api.Language.EN,
                 kz.qyzmet.auth.api.SessionKind.APP, stage, null, false, java.time.Instant.EPOCH);
     }
 

@@ -17,9 +17,9 @@ public final class Api {
     /** Path prefix (relative to {@link #BASE_PATH}) under which every electronic service serves: {@code services/<service-id>/...}. */
     public static final String SERVICES_PATH = "services";
     /** Role name carried by operators in the JAX-RS {@code SecurityContext}. */
-    public static final String ROLE_OPERATOR = "operator";
+    public static final String ROLE_OPERATOR = kz.qyzmet.common.api.Caller.ROLE_OPERATOR;
     /** Role name of administrators; they may do everything operators may. */
-    public static final String ROLE_ADMIN = "admin";
+    public static final String ROLE_ADMIN = kz.qyzmet.common.api.Caller.ROLE_ADMIN;
 
     private Api() {
     }

@@ -4,6 +4,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
+import kz.qyzmet.common.api.Caller;
+
 /**
  * Names the caller of a request. The platform's one request filter calls the
  * highest-ranked authenticator for every request, after giving it a correlation
@@ -19,7 +21,7 @@ public interface RequestAuthenticator {
      *                  set request properties (e.g. its session)
      * @param anonymous the caller as known so far: address, user agent, correlation id
      * @return the authenticated caller, or {@code anonymous}
-     * @throws ProblemException to refuse the request (e.g. a missing CSRF token)
+     * @throws kz.qyzmet.common.api.ProblemException to refuse the request (e.g. a missing CSRF token)
      */
     Caller authenticate(ContainerRequestContext request, Caller anonymous);
 }

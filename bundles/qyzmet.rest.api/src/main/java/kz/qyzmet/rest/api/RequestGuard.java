@@ -4,6 +4,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
+import kz.qyzmet.common.api.Caller;
+
 /**
  * Decides whether an authenticated caller may make a request at all, before
  * the resource runs and before anything is written: e.g. the registry's check
@@ -19,7 +21,7 @@ public interface RequestGuard {
     /**
      * @param request the request, before resource matching, with the authenticator's properties (e.g. its session)
      * @param caller  the caller the authenticator named
-     * @throws ProblemException to refuse the request
+     * @throws kz.qyzmet.common.api.ProblemException to refuse the request
      */
     void check(ContainerRequestContext request, Caller caller);
 }

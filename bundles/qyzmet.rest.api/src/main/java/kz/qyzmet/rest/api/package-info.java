@@ -1,8 +1,10 @@
 /**
  * Conventions every REST resource of Qyzmet follows: the one named JAX-RS
- * application at {@code /api/v1}, errors as RFC 9457 {@code application/problem+json}
- * with a stable type and a message in the client's language (kk, ru, en).
+ * application at {@code /api/v1} ({@link ApiResource}, {@link ApiExtension}),
+ * the request authenticator and guards the platform's request filter asks.
+ * The types without JAX-RS (languages, localized texts, callers, problems)
+ * are in {@code kz.qyzmet.common.api}, so that domain APIs need no REST.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package kz.qyzmet.rest.api;

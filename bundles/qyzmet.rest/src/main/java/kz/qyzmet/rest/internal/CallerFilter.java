@@ -28,13 +28,13 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
-import kz.qyzmet.rest.api.AddressRanges;
+import kz.qyzmet.common.api.AddressRanges;
 import kz.qyzmet.rest.api.Api;
 import kz.qyzmet.rest.api.ApiExtension;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 import kz.qyzmet.rest.api.RequestAuthenticator;
 import kz.qyzmet.rest.api.RequestGuard;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import kz.qyzmet.rest.api.AddressRanges;
+import kz.qyzmet.common.api.AddressRanges;
 
 /**
  * The address a request really comes from. Rules §43 block addresses and the

@@ -2,7 +2,7 @@ package kz.qyzmet.rest.internal;
 
 import javax.ws.rs.WebApplicationException;
 
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * A path, query or header parameter that does not read as its declared type.

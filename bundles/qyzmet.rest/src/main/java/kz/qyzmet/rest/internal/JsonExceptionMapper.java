@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import kz.qyzmet.rest.api.ApiExtension;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
 
 /** A request body that is not valid JSON, or does not fit the expected shape, is a 400 naming the field. */
 @Component(service = ExceptionMapper.class)

@@ -26,10 +26,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.qyzmet.rest.api.Api;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Problem;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Problem;
 
 /**
  * Every path outside {@code /api/v1} (the JAX-RS whiteboard's default
@@ -97,7 +97,7 @@ public class OutsideTheApi {
     @Context
     javax.ws.rs.core.UriInfo uri;
 
-    private Response serialized(kz.qyzmet.rest.api.ProblemException problem, Language language) {
+    private Response serialized(kz.qyzmet.common.api.ProblemException problem, Language language) {
         Map<String, Object> body = Problem.body(problem.type(), problem.status(), problem.detail(), problem.extensions(),
                 language, null);
         try {
@@ -117,7 +117,7 @@ public class OutsideTheApi {
             // the API application is not (or no longer) registered: the platform is starting or stopping
             return serialized(CallerFilter.starting(), language);
         }
-        return serialized(new kz.qyzmet.rest.api.ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
+        return serialized(new kz.qyzmet.common.api.ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
                 "Мұндай мекенжай жоқ. Қызметтер API-і: /api/v1 (сипаттамасы /api/v1/openapi.json).",
                 "Такого адреса нет. API сервисов: /api/v1 (описание — /api/v1/openapi.json).",
                 "No such address. The services' API is at /api/v1 (described by /api/v1/openapi.json)."),

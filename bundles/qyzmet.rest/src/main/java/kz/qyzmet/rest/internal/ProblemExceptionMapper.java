@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import kz.qyzmet.rest.api.ApiExtension;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.ProblemException;
 
 /** Problems thrown on purpose by resources and filters (rules §29: the reason is always told). */
 @Component(service = ExceptionMapper.class)

@@ -6,11 +6,11 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
 import kz.qyzmet.rest.api.Api;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Problem;
-import kz.qyzmet.rest.api.ProblemException;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Problem;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.ProblemType;
 
 /** Renders problems as {@code application/problem+json} in the language the client asked for. */
 final class ProblemResponses {

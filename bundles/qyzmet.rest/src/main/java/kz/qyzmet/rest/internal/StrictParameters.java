@@ -16,8 +16,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import kz.qyzmet.rest.api.ApiExtension;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * Numbers and yes/no parameters read strictly: {@code limit=abc} or

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kz.qyzmet.rest.api.ApiExtension;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * Last line of defence: an unexpected failure is logged with an incident id and

@@ -12,9 +12,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import kz.qyzmet.rest.api.ApiExtension;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemType;
 
 /**
  * Errors the JAX-RS runtime raises itself (no such path, wrong method, unsupported

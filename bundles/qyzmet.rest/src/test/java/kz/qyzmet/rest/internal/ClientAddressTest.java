@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import kz.qyzmet.rest.api.AddressRanges;
+import kz.qyzmet.common.api.AddressRanges;
 
 /** Rules §43 block by address: the address must be one a client cannot choose (issue #11, item 1). */
 class ClientAddressTest {

@@ -1,7 +1,7 @@
 package kz.qyzmet.servicekit.api;
 
 import kz.qyzmet.instructions.api.Instruction;
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 
 /**
  * A request its client confirmed with the code (§25.2), handed to

@@ -2,7 +2,7 @@ package kz.qyzmet.servicekit.api;
 
 import java.util.Objects;
 
-import kz.qyzmet.rest.api.LocalizedText;
+import kz.qyzmet.common.api.LocalizedText;
 
 /**
  * A checked request, ready to be confirmed.

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 import kz.qyzmet.auth.api.Session;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
 
 /**
  * Who asks and when, without the servlet API: what a handler needs to check and

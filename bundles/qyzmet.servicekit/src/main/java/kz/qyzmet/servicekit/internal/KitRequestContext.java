@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import kz.qyzmet.auth.api.Session;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 import kz.qyzmet.servicekit.api.RequestContext;
 
 /** The one request context of the kit: a client's own call, or a manager's on the client's behalf (§35.3). */

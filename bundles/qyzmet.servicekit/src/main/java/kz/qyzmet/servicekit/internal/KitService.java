@@ -8,7 +8,7 @@ import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionHandler;
 import kz.qyzmet.instructions.api.NewInstruction;
 import kz.qyzmet.instructions.api.Outcome;
-import kz.qyzmet.rest.api.Caller;
+import kz.qyzmet.common.api.Caller;
 import kz.qyzmet.servicekit.api.Confirmed;
 import kz.qyzmet.servicekit.api.Draft;
 import kz.qyzmet.servicekit.api.RequestContext;

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 import kz.qyzmet.servicekit.api.MaxLength;
 import kz.qyzmet.servicekit.api.Required;
 

@@ -40,11 +40,11 @@ import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.instructions.api.Submission;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 import kz.qyzmet.servicekit.api.ServiceHandler;
 
 /**

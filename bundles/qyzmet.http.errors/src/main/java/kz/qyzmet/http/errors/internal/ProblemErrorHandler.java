@@ -13,11 +13,11 @@ import org.eclipse.jetty.util.Callback;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.qyzmet.rest.api.Api;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Problem;
-import kz.qyzmet.rest.api.ProblemType;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Problem;
+import kz.qyzmet.common.api.ProblemType;
 
 /**
  * What Jetty answers itself, before any application sees the request (a

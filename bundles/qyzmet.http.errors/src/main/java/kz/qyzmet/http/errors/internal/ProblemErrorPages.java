@@ -14,10 +14,10 @@ import org.osgi.service.component.annotations.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.qyzmet.rest.api.Api;
-import kz.qyzmet.rest.api.CommonProblems;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Problem;
+import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Problem;
 
 /**
  * The error pages of the HTTP whiteboard's servlet context: what it answers when

@@ -24,7 +24,7 @@ import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.rest.api.ApiResource;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * A complete, minimal add-on service as a product team would ship it: one

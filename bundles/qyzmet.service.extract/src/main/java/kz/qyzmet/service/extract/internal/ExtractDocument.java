@@ -18,7 +18,7 @@ import kz.qyzmet.ledger.api.Asset;
 import kz.qyzmet.ledger.api.AssetKind;
 import kz.qyzmet.ledger.api.Balance;
 import kz.qyzmet.ledger.api.Ledger;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Language;
 
 /**
  * The extract as a document: the balances the ledger holds for the account

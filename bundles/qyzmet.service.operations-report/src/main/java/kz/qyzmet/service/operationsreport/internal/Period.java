@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import kz.qyzmet.documents.api.Formats;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.Requests;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * The period of a report, [from, to): dates are whole days in Almaty ("from 2026-01-01

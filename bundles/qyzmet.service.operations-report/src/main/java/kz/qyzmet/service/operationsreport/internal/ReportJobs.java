@@ -36,10 +36,10 @@ import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
-import kz.qyzmet.rest.api.LocalizedText;
-import kz.qyzmet.rest.api.ProblemException;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.ProblemException;
 
 /**
  * Report jobs in the database, taken by whichever node is free: a job is claimed

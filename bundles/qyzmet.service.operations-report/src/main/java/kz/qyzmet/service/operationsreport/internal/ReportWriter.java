@@ -28,8 +28,8 @@ import kz.qyzmet.ledger.api.AssetKind;
 import kz.qyzmet.ledger.api.Balance;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.ledger.api.Operation;
-import kz.qyzmet.rest.api.Caller;
-import kz.qyzmet.rest.api.Language;
+import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Language;
 
 /**
  * Writes one operations report (rules §7.1.2): the opening balance of every asset,

@@ -1,4 +1,4 @@
-package kz.qyzmet.rest.api;
+package kz.qyzmet.common.api;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package kz.qyzmet.rest.api;
+package kz.qyzmet.common.api;
 
 /**
  * Who sent a request and from where, as the audit journal records it.
@@ -11,8 +11,12 @@ package kz.qyzmet.rest.api;
  */
 public record Caller(String identity, String role, String address, String userAgent, String correlationId) {
     public static final String ANONYMOUS = "anonymous";
+    /** The role of the back office. */
+    public static final String ROLE_OPERATOR = "operator";
+    /** The role that administers staff. */
+    public static final String ROLE_ADMIN = "admin";
     /** Request attribute (and JAX-RS request property) under which the platform keeps the caller. */
-    public static final String ATTRIBUTE = "kz.qyzmet.rest.api.Caller";
+    public static final String ATTRIBUTE = "kz.qyzmet.common.api.Caller";
 
     /**
      * The caller of the current request, read from its attributes, e.g.
@@ -30,6 +34,6 @@ public record Caller(String identity, String role, String address, String userAg
 
     /** Operators and administrators: the roles the operator API admits. */
     public boolean isOperator() {
-        return Api.ROLE_OPERATOR.equals(role) || Api.ROLE_ADMIN.equals(role);
+        return ROLE_OPERATOR.equals(role) || ROLE_ADMIN.equals(role);
     }
 }

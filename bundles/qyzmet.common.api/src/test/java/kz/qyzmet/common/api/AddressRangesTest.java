@@ -1,4 +1,4 @@
-package kz.qyzmet.rest.api;
+package kz.qyzmet.common.api;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

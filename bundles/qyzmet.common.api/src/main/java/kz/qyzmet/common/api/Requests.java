@@ -1,4 +1,4 @@
-package kz.qyzmet.rest.api;
+package kz.qyzmet.common.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

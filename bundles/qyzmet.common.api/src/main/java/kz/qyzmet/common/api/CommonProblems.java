@@ -1,4 +1,4 @@
-package kz.qyzmet.rest.api;
+package kz.qyzmet.common.api;
 
 /** Problem types every part of the platform may answer with. */
 public final class CommonProblems {
