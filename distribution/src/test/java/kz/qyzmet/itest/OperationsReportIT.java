@@ -76,7 +76,7 @@ public class OperationsReportIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        return ItPlatform.optionsWithPdfReader("reports", List.of("qyzmet-default"), Map.of("qyzmet.reports.poll.millis", "200"));
+        return ItPlatform.optionsWithPdfReader("reports", List.of("qyzmet-default"), Map.of("qyzmet.jobs.poll.millis", "200"));
     }
 
     @Before

@@ -1,6 +1,5 @@
 package kz.qyzmet.service.operationsreport.internal;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import kz.qyzmet.documents.api.Formats;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.Outcome;
+import kz.qyzmet.jobs.api.Jobs;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
@@ -28,9 +28,9 @@ import kz.qyzmet.servicekit.api.ServiceHandler;
 
 /**
  * The operations report (rules §7.1.2) for a period the client chooses, as PDF,
- * CSV or JSON, on the service kit. The confirmed request becomes a job in the
- * database (any node may take it); the request stays in work until the job
- * stores the document, and its view shows the job's progress.
+ * CSV or JSON, on the service kit. The confirmed request becomes a platform job
+ * ({@link ReportWorker}: any node may take it); the request stays in work until
+ * the job stores the document, and its view shows the job's progress.
  */
 @Component(service = ServiceHandler.class)
 @ElectronicService(id = "operations-report", category = Category.INFORMATION,
@@ -53,10 +53,10 @@ public class OperationsReportService implements ServiceHandler<OperationsReportS
     }
 
     private final Ledger ledger;
-    private final ReportJobs jobs;
+    private final Jobs jobs;
 
     @Activate
-    public OperationsReportService(@Reference Ledger ledger, @Reference ReportJobs jobs) {
+    public OperationsReportService(@Reference Ledger ledger, @Reference Jobs jobs) {
         this.ledger = ledger;
         this.jobs = jobs;
     }
@@ -87,24 +87,21 @@ public class OperationsReportService implements ServiceHandler<OperationsReportS
 
     @Override
     public Outcome execute(Confirmed<Request> confirmed) {
-        Request request = confirmed.request();
-        Instruction instruction = confirmed.instruction();
-        Language language = Language.fromTag(request.language());
-        jobs.enqueue(instruction.id(), instruction.clientId(), instruction.account(),
-                new Period(Instant.parse(request.from()), Instant.parse(request.to())), request.format(),
-                language == null ? Language.RU : language);
+        // a platform job, queued in the confirmation's transaction; the instruction stays in work until it stores the document
+        jobs.enqueue(ReportWorker.KIND, confirmed.instruction().id(),
+                ReportWorker.parameters(confirmed.instruction(), confirmed.request()));
         return Outcome.working();
     }
 
     /** The job's progress: its status, operations written, percent of the period covered. */
     @Override
     public Map<String, Object> progress(Instruction instruction) {
-        return jobs.ofInstruction(instruction.id()).map(job -> {
+        return jobs.find(ReportWorker.KIND, instruction.id()).map(job -> {
             Map<String, Object> progress = new LinkedHashMap<>();
-            progress.put("status", job.status);
-            progress.put("operations", job.operations);
-            progress.put("percent", job.progress);
+            progress.put("status", job.status().name());
+            progress.put("operations", job.count());
+            progress.put("percent", job.percent());
             return progress;
-        }).orElse(Map.of());
+        }).orElse(Map.<String, Object>of());
     }
 }
