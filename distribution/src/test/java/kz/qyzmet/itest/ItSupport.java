@@ -298,6 +298,11 @@ public final class ItSupport {
         return administrator;
     }
 
+    /** The HTTPS client that trusts the platform's certificate, for streams the helpers above do not read. */
+    public HttpClient client() {
+        return client;
+    }
+
     public BundleContext context() {
         return context;
     }

@@ -162,7 +162,9 @@ public class ServiceKitIT {
             n = ++clients;
         }
         String clientId = "KIT-" + n + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        return platform.onboardClient(clientId, "kit" + n + "x" + UUID.randomUUID().toString().substring(0, 4),
+        // letters only after the number: a random digit run could share three characters with the password (§41)
+        String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcd";
+        return platform.onboardClient(clientId, "kit" + n + "x" + letters.substring(0, 4),
                 "+77018" + String.format("%06d", n), PASSWORD);
     }
 
@@ -287,5 +289,40 @@ public class ServiceKitIT {
         HttpResponse<String> secure = platform.get(path, client.bearer("en"));
         assertEquals(secure.body(), 200, secure.statusCode());
         assertEquals("42", ItSupport.json(secure).get("secret").asText());
+    }
+
+    /** Issue #12: a request's progress is pushed as server-sent events until it is final, then the stream ends. */
+    @Test
+    public void aRequestsProgressIsPushedAsServerSentEventsUntilItIsFinal() throws Exception {
+        ItSupport.ClientSession client = newClient();
+        HttpResponse<String> created = platform.post("services/" + GREETING + "/requests", "{\"text\":\"events\"}",
+                client.bearer("en"));
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode submission = ItSupport.json(created);
+        String id = submission.get("instruction").get("id").asText();
+        java.util.concurrent.BlockingQueue<String> data = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = platform.client()
+                .sendAsync(java.net.http.HttpRequest.newBuilder(platform.uri("services/" + GREETING + "/requests/" + id + "/events"))
+                        .header("Authorization", "Bearer " + client.token()).header("Accept", "text/event-stream").GET().build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> events = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, events.statusCode());
+        assertTrue(events.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> events.body().filter(line -> line.startsWith("data:")).forEach(data::add));
+        reader.start();
+        String first = data.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(first, first != null && first.contains("\"status\":\"AWAITING_CONFIRMATION\""));
+        HttpResponse<String> confirmed = platform.post("services/" + GREETING + "/requests/" + id + "/confirm",
+                "{\"challengeId\":\"" + submission.get("confirmation").get("challengeId").asText() + "\",\"code\":\""
+                        + platform.latestCode(client.identityId()) + "\"}", client.bearer("en"));
+        assertEquals(confirmed.body(), 200, confirmed.statusCode());
+        String last = first;
+        while (!last.contains("\"status\":\"EXECUTED\"")) {
+            last = data.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue("an event with the final status arrives", last != null);
+        }
+        reader.join(10_000);
+        assertFalse("the stream ends after the final status", reader.isAlive());
+        assertEquals(401, platform.get("services/" + GREETING + "/requests/" + id + "/events").statusCode());
     }
 }

@@ -23,6 +23,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.Providers;
+import javax.ws.rs.sse.Sse;
+import javax.ws.rs.sse.SseEventSink;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -35,6 +37,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.InstructionStatus;
 import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.ServiceRequests;
@@ -64,6 +67,7 @@ public class ServiceRequestsResource {
     private final Instructions instructions;
     private final Clock clock;
     private final KitServices services;
+    private final RequestEvents events = new RequestEvents();
 
     @Context
     HttpServletRequest request;
@@ -94,6 +98,7 @@ public class ServiceRequestsResource {
 
     @Deactivate
     void deactivate() {
+        events.close();
         services.close();
     }
 
@@ -133,6 +138,24 @@ public class ServiceRequestsResource {
         return view(service, own(serviceId, id));
     }
 
+    /**
+     * The request's view as server-sent events ({@code event: request}, the JSON
+     * view as data) each time it changes — status, progress — until it is final.
+     */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("service") String serviceId, @PathParam("id") String id, @Context SseEventSink sink,
+            @Context Sse sse) {
+        KitService<?> service = service(serviceId);
+        String clientId = session().clientId();
+        own(serviceId, id);
+        // read now: the request's context is gone on the thread that pushes
+        Language language = language();
+        events.stream(sink, sse, () -> instructions.ofClient(clientId, id).map(found -> view(service, found, language))
+                .orElseThrow(), view -> InstructionStatus.valueOf(String.valueOf(view.get("status"))).isFinal());
+    }
+
     /** The code the client received for this request (§25.2): the service then carries it out. */
     @POST
     @Path("{id}/confirm")
@@ -161,7 +184,11 @@ public class ServiceRequestsResource {
     }
 
     private Map<String, Object> view(KitService<?> service, Instruction instruction) {
-        Map<String, Object> view = new LinkedHashMap<>(InstructionViews.view(instruction, language(), clock.instant()));
+        return view(service, instruction, language());
+    }
+
+    private Map<String, Object> view(KitService<?> service, Instruction instruction, Language language) {
+        Map<String, Object> view = new LinkedHashMap<>(InstructionViews.view(instruction, language, clock.instant()));
         view.put("self", "/api/v1/services/" + service.id() + "/requests/" + instruction.id());
         Map<String, Object> progress = service.progress(instruction);
         if (!progress.isEmpty()) {
