@@ -51,6 +51,26 @@ public class ClusterIT {
         }
     }
 
+    /** A feature an operator installs at runtime on one node runs on the other, and leaves it when removed. */
+    @Test
+    public void aFeatureInstalledOnOneNodeRunsOnTheOtherAndLeavesItWhenRemoved() throws Exception {
+        String schema = ItPlatform.freshSchema("cluster_features");
+        LauncherSupport first = new LauncherSupport("cluster-fa", settings -> onShared(settings, schema));
+        LauncherSupport second = new LauncherSupport("cluster-fb", settings -> onShared(settings, schema));
+        String offices = "services/demo-offices/offices";
+        try (Platform a = first.start(); Platform b = second.start()) {
+            HttpResponse<String> installed = first.operator("PUT", "operator/features/qyzmet-service-demo", null);
+            assertEquals(installed.body(), 200, installed.statusCode());
+            Duration seen = ItSupport.awaitChecked(Duration.ofSeconds(20), "the other node runs the feature",
+                    () -> second.get(offices).statusCode() == 200);
+            System.out.println("cluster: a feature installed on node A ran on node B after " + seen.toMillis() + " ms");
+            HttpResponse<String> removed = first.operator("DELETE", "operator/features/qyzmet-service-demo", null);
+            assertEquals(removed.body(), 200, removed.statusCode());
+            ItSupport.awaitChecked(Duration.ofSeconds(20), "the other node removes it too",
+                    () -> second.get(offices).statusCode() == 404);
+        }
+    }
+
     private static kz.qyzmet.launcher.Settings onShared(kz.qyzmet.launcher.Settings settings, String schema) {
         try {
             return ItPlatform.onSharedDatabase(settings, schema);

@@ -13,16 +13,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.provisioning.api.FeatureProvisioner;
 import kz.qyzmet.provisioning.api.FeatureState;
 import kz.qyzmet.provisioning.api.ProvisioningException;
-import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.common.api.Caller;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.ProblemException;
@@ -33,8 +29,6 @@ import kz.qyzmet.common.api.ProblemType;
  * remove a whole feature (a service with what it needs) while the platform runs.
  * Both are audited, failed attempts too.
  */
-@Component(service = OperatorFeaturesResource.class)
-@ApiResource
 @Path("operator/features")
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorFeaturesResource {
@@ -47,14 +41,15 @@ public class OperatorFeaturesResource {
 
     private final FeatureProvisioner provisioner;
     private final AuditJournal audit;
+    private final ClusterFeatures cluster;
 
     @Context
     HttpServletRequest request;
 
-    @Activate
-    public OperatorFeaturesResource(@Reference FeatureProvisioner provisioner, @Reference AuditJournal audit) {
+    OperatorFeaturesResource(FeatureProvisioner provisioner, AuditJournal audit, ClusterFeatures cluster) {
         this.provisioner = provisioner;
         this.audit = audit;
+        this.cluster = cluster;
     }
 
     @GET
@@ -80,7 +75,9 @@ public class OperatorFeaturesResource {
                 .by(caller);
         try {
             FeatureState state = action.get();
-            audit.record(record.detail("outcome", "done").detail("bundles", state.bundles().size()).build());
+            // every node follows: the change is stored with its record
+            cluster.changed(name, event.endsWith(".installed"), record.detail("outcome", "done")
+                    .detail("bundles", state.bundles().size()).build(), caller);
             return state;
         } catch (ProvisioningException refused) {
             audit.record(record.detail("outcome", "refused").detail("reason", refused.reason()).build());
