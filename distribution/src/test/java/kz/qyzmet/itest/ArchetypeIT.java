@@ -1,0 +1,165 @@
+package kz.qyzmet.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kz.qyzmet.launcher.Platform;
+
+/**
+ * The SDK as a team outside this repository uses it (issue #12): the SDK is
+ * installed into the local Maven repository, a service is generated from the
+ * archetype, built with {@code mvn package} outside the reactor, uploaded to a
+ * running platform and used as a client would (request → code → executed);
+ * then upgraded with a second migration, broken by a failing one (FAILED, 503,
+ * fixed and repaired), and removed.
+ */
+public class ArchetypeIT {
+    private static final String ID = "income-certificate";
+    private static final String REQUESTS = "services/" + ID + "/requests";
+
+    private static final Path ROOT = Path.of(System.getProperty("qyzmet.root")).toAbsolutePath().normalize();
+    private static final Path WORK = Path.of(System.getProperty("qyzmet.it.target"), "it-archetype-project").toAbsolutePath();
+
+    /** Runs Maven as a developer would, in {@code directory}; the seconds it took. */
+    private static double mvn(Path directory, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-q"));
+        command.addAll(List.of(arguments));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " in " + directory + ":\n" + output);
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    @Test
+    public void aGeneratedServiceBuildsOutsideServesUpgradesFailsIsRepairedAndIsRemoved() throws Exception {
+        ItPlatform.deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        // the SDK: the root POM, BOM, parent, archetype and the API bundles, nothing of the platform itself
+        double install = mvn(ROOT, "-o", "install", "-DskipTests", "-Dbnd.baseline.skip=true", "-pl",
+                ".,sdk/qyzmet-bom,sdk/qyzmet-service-parent,sdk/qyzmet-service-archetype,bundles/qyzmet.common.api,"
+                        + "bundles/qyzmet.rest.api,bundles/qyzmet.servicekit.api,bundles/qyzmet.registry.api,"
+                        + "bundles/qyzmet.instructions.api,bundles/qyzmet.documents.api,bundles/qyzmet.ledger.api,"
+                        + "bundles/qyzmet.clients.api,bundles/qyzmet.persistence.api,bundles/qyzmet.auth.api,"
+                        + "bundles/qyzmet.audit.api,bundles/qyzmet.jobs.api");
+        long newcomer = System.nanoTime();
+        double generate = mvn(WORK, System.getProperty("qyzmet.archetype.plugin") + ":generate", "-DinteractiveMode=false",
+                "-DarchetypeGroupId=kz.qyzmet", "-DarchetypeArtifactId=qyzmet-service-archetype",
+                "-DarchetypeVersion=1.0.0-SNAPSHOT", "-DgroupId=kz.example", "-DartifactId=" + ID, "-Dversion=1.0.0",
+                "-Dpackage=kz.example.income", "-DserviceId=" + ID, "-DserviceName=IncomeCertificate",
+                "-Dschema=income_certificate", "-DqyzmetVersion=1.0.0-SNAPSHOT");
+        Path project = WORK.resolve(ID);
+        double build = mvn(project, "-o", "package");
+        Path jar = project.resolve("target/" + ID + "-1.0.0.jar");
+        assertTrue("mvn package made the bundle", Files.isRegularFile(jar));
+
+        LauncherSupport launcher = new LauncherSupport("archetype");
+        try (Platform platform = launcher.start()) {
+            HttpResponse<String> uploaded = launcher.upload(jar);
+            assertEquals(uploaded.body(), 201, uploaded.statusCode());
+            ItSupport.awaitChecked(Duration.ofSeconds(10), "the generated service is in the catalog",
+                    () -> launcher.get("catalog").body().contains("\"" + ID + "\""));
+            double deployed = (System.nanoTime() - newcomer) / 1e9;
+            System.out.printf("SDK: installed in %.1f s (populated local repository); generated in %.1f s, built in %.1f s;"
+                    + " from nothing to a deployed service %.1f s%n", install, generate, build, deployed);
+
+            String token = securitySession(launcher);
+            HttpResponse<String> created = launcher.as(token, "POST", REQUESTS, "{\"text\":\"for the bank\"}");
+            assertEquals(created.body(), 201, created.statusCode());
+            JsonNode submission = ItSupport.JSON.readTree(created.body());
+            HttpResponse<String> confirmed = launcher.as(token, "POST", REQUESTS + "/"
+                    + submission.get("instruction").get("id").asText() + "/confirm", "{\"challengeId\":\""
+                    + submission.get("confirmation").get("challengeId").asText() + "\",\"code\":\"" + latestCode(launcher, token)
+                    + "\"}");
+            assertEquals(confirmed.body(), 200, confirmed.statusCode());
+            assertEquals("EXECUTED", ItSupport.JSON.readTree(confirmed.body()).get("status").asText());
+            HttpResponse<String> refused = launcher.as(token, "POST", REQUESTS, "{\"text\":\"no\"}");
+            assertEquals(400, refused.statusCode());
+
+            // upgrade: a second version with one more migration
+            Path migrations = project.resolve("src/main/resources/db/migration");
+            Files.writeString(migrations.resolve("V3__note.sql"),
+                    "ALTER TABLE income_certificate_done ADD COLUMN IF NOT EXISTS note VARCHAR(100) NULL;\n");
+            Path upgraded = rebuild(project, "1.1.0");
+            HttpResponse<String> upgrade = launcher.upload(upgraded);
+            assertEquals(upgrade.body(), 200, upgrade.statusCode());
+            assertEquals("3", schema(launcher).get("version").asText());
+
+            // a failing migration: FAILED for clients (503), the error for operators, then fixed and repaired
+            Files.writeString(migrations.resolve("V4__regions.sql"),
+                    "ALTER TABLE income_certificate_done ADD COLUMN IF NOT EXISTS region VARCHAR(20) NULL;\n"
+                            + "INSERT INTO income_certificate_regions (code) VALUES ('ALA');\n");
+            assertEquals(200, launcher.upload(rebuild(project, "1.2.0")).statusCode());
+            ItSupport.awaitChecked(Duration.ofSeconds(10), "the service is FAILED",
+                    () -> launcher.get("catalog").body().contains("\"FAILED\""));
+            HttpResponse<String> unavailable = launcher.as(token, "GET", REQUESTS, null);
+            assertEquals(unavailable.body(), 503, unavailable.statusCode());
+            assertEquals("FAILED", ItSupport.JSON.readTree(unavailable.body()).get("state").asText());
+            assertTrue(schema(launcher).get("error").asText().contains("income_certificate_regions"));
+            Files.writeString(migrations.resolve("V4__regions.sql"),
+                    "ALTER TABLE income_certificate_done ADD COLUMN IF NOT EXISTS region VARCHAR(20) NULL;\n");
+            assertEquals(200, launcher.upload(rebuild(project, "1.2.1")).statusCode());
+            assertEquals("the failed attempt stays until the repair", "FAILED", schema(launcher).get("status").asText());
+            HttpResponse<String> repaired = launcher.operator("POST", "operator/bundles/" + ID + "/repair", "{}");
+            assertEquals(repaired.body(), 200, repaired.statusCode());
+            assertEquals("4", schema(launcher).get("version").asText());
+            ItSupport.awaitChecked(Duration.ofSeconds(5), "the service answers again",
+                    () -> launcher.as(token, "GET", REQUESTS, null).statusCode() == 200);
+
+            HttpResponse<String> removed = launcher.operator("DELETE", "operator/bundles/" + ID, null);
+            assertEquals(removed.body(), 204, removed.statusCode());
+            ItSupport.awaitChecked(Duration.ofSeconds(10), "the service leaves the catalog",
+                    () -> !launcher.get("catalog").body().contains("\"" + ID + "\""));
+            assertEquals(404, launcher.as(token, "GET", REQUESTS, null).statusCode());
+        }
+    }
+
+    private static Path rebuild(Path project, String version) throws Exception {
+        Path pom = project.resolve("pom.xml");
+        String text = Files.readString(pom);
+        Files.writeString(pom, text.replaceFirst("<version>1\\.[0-9]\\.[0-9]</version>(\\s*<name>)", "<version>" + version
+                + "</version>$1"));
+        mvn(project, "-o", "package");
+        Path jar = project.resolve("target/" + ID + "-" + version + ".jar");
+        assertTrue(Files.isRegularFile(jar));
+        return jar;
+    }
+
+    private static JsonNode schema(LauncherSupport launcher) throws Exception {
+        JsonNode bundle = ItSupport.JSON.readTree(launcher.operator("GET", "operator/bundles/" + ID, null).body());
+        assertNotNull(bundle.get("schemas"));
+        return bundle.get("schemas").get(0);
+    }
+
+    /** The dev-mode client DEMO-0001 in a security session (§35.1): login, the code from the outbox, a new token. */
+    private static String securitySession(LauncherSupport launcher) throws Exception {
+        String token = launcher.login("aigerim", "Steppe-Trial-2026").get("token").asText();
+        assertEquals(202, launcher.as(token, "POST", "auth/security-session/code", "{\"channel\":\"sms\"}").statusCode());
+        HttpResponse<String> opened = launcher.as(token, "POST", "auth/security-session", "{\"code\":\""
+                + latestCode(launcher, token) + "\",\"biometrics\":true}");
+        assertEquals(opened.body(), 200, opened.statusCode());
+        return ItSupport.JSON.readTree(opened.body()).get("token").asText();
+    }
+
+    /** The newest code the dev outbox shows this session. */
+    private static String latestCode(LauncherSupport launcher, String token) throws Exception {
+        JsonNode messages = ItSupport.JSON.readTree(launcher.as(token, "GET", "dev/outbox", null).body()).get("messages");
+        assertTrue("the outbox has a code for the session", messages.size() > 0);
+        return messages.get(0).get("text").asText().substring(0, 6);
+    }
+}
