@@ -27,7 +27,6 @@ import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.documents.api.Documents;
 import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.instructions.api.Instruction;
-import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.rest.api.ApiResource;

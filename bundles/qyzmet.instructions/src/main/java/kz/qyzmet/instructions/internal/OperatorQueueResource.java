@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionStatus;
-import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.QueueQuery;
 import kz.qyzmet.rest.api.ApiResource;

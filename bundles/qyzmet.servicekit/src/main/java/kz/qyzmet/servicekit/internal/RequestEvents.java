@@ -2,7 +2,6 @@ package kz.qyzmet.servicekit.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class RequestEvents implements AutoCloseable {
     static final Duration LONGEST = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(RequestEvents.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(
+            new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ScheduledExecutorService pushing = Executors.newScheduledThreadPool(1, runnable -> {
         Thread thread = new Thread(runnable, "qyzmet-request-events");
@@ -45,8 +46,7 @@ final class RequestEvents implements AutoCloseable {
      * @param view  the request's view now (status, progress…)
      * @param done  whether that view is the last one
      */
-    void stream(SseEventSink sink, Sse sse, Supplier<Map<String, Object>> view,
-            java.util.function.Predicate<Map<String, Object>> done) {
+    <V> void stream(SseEventSink sink, Sse sse, Supplier<V> view, java.util.function.Predicate<V> done) {
         Instant until = Instant.now().plus(LONGEST);
         AtomicReference<String> last = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
@@ -56,7 +56,7 @@ final class RequestEvents implements AutoCloseable {
                     cancel(task);
                     return;
                 }
-                Map<String, Object> now = view.get();
+                V now = view.get();
                 String data = JSON.writeValueAsString(now);
                 if (!Objects.equals(data, last.getAndSet(data))) {
                     sink.send(sse.newEventBuilder().name("request").mediaType(MediaType.APPLICATION_JSON_TYPE)

@@ -38,7 +38,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionStatus;
-import kz.qyzmet.instructions.api.InstructionViews;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.instructions.api.Submission;
@@ -111,12 +110,8 @@ public class ServiceRequestsResource {
         Record asked = read(service.requestType(), body);
         Submission submission = instructions.submit(service.draft(asked, KitRequestContext.of(session, caller(),
                 language(), clock.instant())), session, caller());
-        Map<String, Object> view = new LinkedHashMap<>(InstructionViews.view(submission, language(), clock.instant()));
-        view.put("instruction", view(service, submission.instruction()));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> confirmation = new LinkedHashMap<>((Map<String, Object>) view.get("confirmation"));
-        confirmation.put("confirm", confirmPath(serviceId, submission.instruction().id()));
-        view.put("confirmation", confirmation);
+        RequestView.Created view = new RequestView.Created(view(service, submission.instruction()),
+                RequestView.Challenge.of(submission.challenge(), confirmPath(serviceId, submission.instruction().id())));
         // relative to the application's base: /api/v1/services/...
         return Response.created(java.net.URI.create("services/" + serviceId + "/requests/"
                 + submission.instruction().id())).entity(view).build();
@@ -124,16 +119,15 @@ public class ServiceRequestsResource {
 
     /** The client's own requests to this service, newest first. */
     @GET
-    public Map<String, Object> mine(@PathParam("service") String serviceId, @QueryParam("limit") Integer limit) {
+    public RequestView.Requests mine(@PathParam("service") String serviceId, @QueryParam("limit") Integer limit) {
         KitService<?> service = service(serviceId);
-        List<Map<String, Object>> found = instructions.ofClient(session().clientId(), serviceId, limit == null ? 50 : limit)
-                .stream().map(instruction -> view(service, instruction)).toList();
-        return Map.of("requests", found);
+        return new RequestView.Requests(instructions.ofClient(session().clientId(), serviceId, limit == null ? 50 : limit)
+                .stream().map(instruction -> view(service, instruction)).toList());
     }
 
     @GET
     @Path("{id}")
-    public Map<String, Object> one(@PathParam("service") String serviceId, @PathParam("id") String id) {
+    public RequestView one(@PathParam("service") String serviceId, @PathParam("id") String id) {
         KitService<?> service = service(serviceId);
         return view(service, own(serviceId, id));
     }
@@ -153,14 +147,14 @@ public class ServiceRequestsResource {
         // read now: the request's context is gone on the thread that pushes
         Language language = language();
         events.stream(sink, sse, () -> instructions.ofClient(clientId, id).map(found -> view(service, found, language))
-                .orElseThrow(), view -> InstructionStatus.valueOf(String.valueOf(view.get("status"))).isFinal());
+                .orElseThrow(), view -> InstructionStatus.valueOf(view.status()).isFinal());
     }
 
     /** The code the client received for this request (§25.2): the service then carries it out. */
     @POST
     @Path("{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> confirm(@PathParam("service") String serviceId, @PathParam("id") String id,
+    public RequestView confirm(@PathParam("service") String serviceId, @PathParam("id") String id,
             ServiceRequests.Confirmation body) {
         KitService<?> service = service(serviceId);
         own(serviceId, id);
@@ -170,11 +164,11 @@ public class ServiceRequestsResource {
     /** A cancellation of a request not yet carried out; the client confirms it like any other. */
     @POST
     @Path("{id}/cancellation")
-    public Map<String, Object> cancel(@PathParam("service") String serviceId, @PathParam("id") String id) {
-        service(serviceId);
+    public RequestView cancel(@PathParam("service") String serviceId, @PathParam("id") String id) {
+        KitService<?> service = service(serviceId);
         own(serviceId, id);
         Instruction cancellation = instructions.cancel(id, session(), caller());
-        return InstructionViews.view(cancellation, language(), clock.instant());
+        return RequestView.of(cancellation, language(), clock.instant(), Map.of());
     }
 
     private Instruction own(String serviceId, String id) {
@@ -183,18 +177,12 @@ public class ServiceRequestsResource {
                         "Сұрау табылмады.", "Запрос не найден.", "No such request.")));
     }
 
-    private Map<String, Object> view(KitService<?> service, Instruction instruction) {
+    private RequestView view(KitService<?> service, Instruction instruction) {
         return view(service, instruction, language());
     }
 
-    private Map<String, Object> view(KitService<?> service, Instruction instruction, Language language) {
-        Map<String, Object> view = new LinkedHashMap<>(InstructionViews.view(instruction, language, clock.instant()));
-        view.put("self", "/api/v1/services/" + service.id() + "/requests/" + instruction.id());
-        Map<String, Object> progress = service.progress(instruction);
-        if (!progress.isEmpty()) {
-            view.put("progress", progress);
-        }
-        return view;
+    private RequestView view(KitService<?> service, Instruction instruction, Language language) {
+        return RequestView.of(instruction, language, clock.instant(), service.progress(instruction));
     }
 
     private static String confirmPath(String serviceId, String id) {

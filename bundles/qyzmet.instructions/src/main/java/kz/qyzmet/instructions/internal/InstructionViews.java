@@ -1,16 +1,18 @@
-package kz.qyzmet.instructions.api;
+package kz.qyzmet.instructions.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kz.qyzmet.common.api.Language;
+import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.instructions.api.Submission;
 
-/** The JSON the cabinet and the back office see of an instruction: one shape for the core and every service. */
-public final class InstructionViews {
+/** The JSON the cabinet and the back office see of an instruction at /api/v1/instructions (REST, so not in the API). */
+final class InstructionViews {
     private InstructionViews() {
     }
 
-    public static Map<String, Object> view(Instruction instruction, Language language, java.time.Instant now) {
+    static Map<String, Object> view(Instruction instruction, Language language, java.time.Instant now) {
         boolean overdue = instruction.isOverdue(now);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", instruction.id());
@@ -39,7 +41,7 @@ public final class InstructionViews {
     }
 
     /** The answer to a service's request endpoint: the instruction, and the challenge to answer with the code. */
-    public static Map<String, Object> view(Submission submission, Language language, java.time.Instant now) {
+    static Map<String, Object> view(Submission submission, Language language, java.time.Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("instruction", view(submission.instruction(), language, now));
         view.put("confirmation", Map.of("challengeId", submission.challenge().id(), "digest", submission.challenge().digest(),
