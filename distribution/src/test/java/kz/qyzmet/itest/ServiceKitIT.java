@@ -102,10 +102,19 @@ public class ServiceKitIT {
     @Path("services/it-kit-private")
     @Produces("application/json")
     public static final class PrivateEndpoints {
+        private final kz.qyzmet.servicekit.api.RequestContexts contexts;
+
+        PrivateEndpoints(kz.qyzmet.servicekit.api.RequestContexts contexts) {
+            this.contexts = contexts;
+        }
+
+        /** Reads who asks through the kit's request context: no servlet API. */
         @GET
         @Path("secret")
         public Map<String, Object> secret() {
-            return Map.of("secret", "42");
+            kz.qyzmet.servicekit.api.RequestContext context = contexts.current();
+            return Map.of("secret", "42", "client", context.clientId(), "language", context.language().tag(),
+                    "correlation", context.caller().correlationId());
         }
 
         @POST
@@ -130,7 +139,8 @@ public class ServiceKitIT {
                 Hashtable<String, Object> resource = descriptor("it-kit-private", "SECURITY_SESSION");
                 resource.put("osgi.jaxrs.resource", true);
                 resource.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=qyzmet)");
-                context.registerService(Object.class, new PrivateEndpoints(), resource);
+                context.registerService(Object.class, new PrivateEndpoints(context.getService(
+                        context.getServiceReference(kz.qyzmet.servicekit.api.RequestContexts.class))), resource);
                 ItSupport.await(Duration.ofSeconds(20), "the test services are in the catalog", () -> {
                     try {
                         return platform.catalogEntry(GREETING) != null && platform.catalogEntry("it-kit-private") != null
@@ -286,9 +296,14 @@ public class ServiceKitIT {
         assertEquals(401, platform.post(path, "{}").statusCode());
         HttpResponse<String> loginOnly = platform.get(path, "Authorization", "Bearer " + loginOnlyToken(client));
         assertEquals("a SECURITY_SESSION service needs one for reading too", 403, loginOnly.statusCode());
-        HttpResponse<String> secure = platform.get(path, client.bearer("en"));
+        HttpResponse<String> secure = platform.get(path, "Authorization", "Bearer " + client.token(), "Accept-Language", "kk",
+                "X-Correlation-Id", "own-endpoint-1");
         assertEquals(secure.body(), 200, secure.statusCode());
         assertEquals("42", ItSupport.json(secure).get("secret").asText());
+        // the kit's request context reaches the service's own endpoint without the servlet API
+        assertEquals(client.clientId(), ItSupport.json(secure).get("client").asText());
+        assertEquals("kk", ItSupport.json(secure).get("language").asText());
+        assertEquals("own-endpoint-1", ItSupport.json(secure).get("correlation").asText());
     }
 
     /** Issue #12: a request's progress is pushed as server-sent events until it is final, then the stream ends. */
