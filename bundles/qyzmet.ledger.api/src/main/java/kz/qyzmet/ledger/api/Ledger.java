@@ -28,6 +28,15 @@ public interface Ledger {
      * The client's own personal account, or a 400 problem naming the field {@code account}
      * (rules §18): any other account is "not found" for the client, never "not yours".
      */
+    /**
+     * The account a client's request names, or the client's own main account
+     * (its id is the client's) when it names none; refused as
+     * {@link #requireClientAccount} refuses another's.
+     */
+    default Account requestedAccount(String requested, String clientId) {
+        return requireClientAccount(requested == null || requested.isBlank() ? clientId : requested.strip(), clientId);
+    }
+
     default Account requireClientAccount(String id, String clientId) {
         return clientAccount(id, clientId).orElseThrow(() -> kz.qyzmet.common.api.Requests.invalid("account",
                 kz.qyzmet.common.api.LocalizedText.of("{account} жеке шоты табылмады.", "Лицевой счёт {account} не найден.",

@@ -72,8 +72,7 @@ public class ExtractService implements ServiceHandler<ExtractService.Request> {
 
     @Override
     public Draft<Request> draft(Request request, RequestContext context) {
-        String account = request.account() == null || request.account().isBlank() ? context.clientId() : request.account().trim();
-        ledger.requireClientAccount(account, context.clientId());
+        String account = ledger.requestedAccount(request.account(), context.clientId()).id();
         Instant asOf = Requests.pastMoment("asOf", request.asOf(), context.now(), Formats.BROKER_ZONE);
         String language = context.documentLanguage("language", request.language()).tag();
         String when = asOf == null ? null : Formats.dateTime(asOf);

@@ -68,8 +68,7 @@ public class OperationsReportService implements ServiceHandler<OperationsReportS
 
     @Override
     public Draft<Request> draft(Request request, RequestContext context) {
-        String account = request.account() == null || request.account().isBlank() ? context.clientId() : request.account().trim();
-        ledger.requireClientAccount(account, context.clientId());
+        String account = ledger.requestedAccount(request.account(), context.clientId()).id();
         Period period = Period.parse(request.from(), request.to(), context.now());
         String format = request.format() == null ? "pdf" : request.format().trim().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {

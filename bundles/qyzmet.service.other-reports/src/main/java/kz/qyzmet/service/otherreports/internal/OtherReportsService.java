@@ -112,8 +112,7 @@ public class OtherReportsService implements ServiceHandler<OtherReportsService.R
                 "report: audit-confirmation, depository-extract немесе account-opening-notice.",
                 "report: audit-confirmation, depository-extract или account-opening-notice.",
                 "report: audit-confirmation, depository-extract or account-opening-notice.")));
-        String account = request.account() == null || request.account().isBlank() ? context.clientId() : request.account().trim();
-        ledger.requireClientAccount(account, context.clientId());
+        String account = ledger.requestedAccount(request.account(), context.clientId()).id();
         Language language = context.documentLanguage("language", request.language());
         Instant asOf = Requests.pastMoment("asOf", request.asOf(), context.now(), Formats.BROKER_ZONE);
         String when = asOf == null ? "" : ", " + Formats.dateTime(asOf);
