@@ -208,6 +208,39 @@ public final class Platform implements AutoCloseable {
         framework.waitForStop(0);
     }
 
+    /**
+     * Issue #11, item 11: before the framework stops, the platform stops taking
+     * requests and lets those in flight answer (the REST bundle's drain, a
+     * {@code Runnable} service: no class of the framework's is needed here).
+     */
+    private static final String HTTP_BUNDLE = "org.apache.felix.http.jetty12";
+
+    private void drain() {
+        try {
+            org.osgi.framework.BundleContext system = framework.getBundleContext();
+            org.osgi.framework.ServiceReference<?>[] drains = system == null ? null
+                    : system.getServiceReferences(Runnable.class.getName(), "(qyzmet.platform.drain=true)");
+            if (drains != null) {
+                long started = System.nanoTime();
+                for (org.osgi.framework.ServiceReference<?> reference : drains) {
+                    Object drain = system.getService(reference);
+                    if (drain instanceof Runnable runnable) {
+                        runnable.run();
+                    }
+                }
+                LOG.info("requests in flight answered within {} ms; stopping the framework", (System.nanoTime() - started) / 1_000_000);
+            }
+            // then the listener closes before anything behind it goes: a request is answered, or refused at the door
+            for (org.osgi.framework.Bundle bundle : system == null ? new org.osgi.framework.Bundle[0] : system.getBundles()) {
+                if (HTTP_BUNDLE.equals(bundle.getSymbolicName())) {
+                    bundle.stop(org.osgi.framework.Bundle.STOP_TRANSIENT);
+                }
+            }
+        } catch (RuntimeException | org.osgi.framework.InvalidSyntaxException | BundleException e) {
+            LOG.warn("requests in flight not drained: {}", e.toString());
+        }
+    }
+
     /** Stops the framework, then the embedded database; data stays in the data directory. */
     @Override
     public synchronized void close() {
@@ -216,6 +249,7 @@ public final class Platform implements AutoCloseable {
         }
         closed = true;
         try {
+            drain();
             framework.stop();
             FrameworkEvent event = framework.waitForStop(30_000);
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {

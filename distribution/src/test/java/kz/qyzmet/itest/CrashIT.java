@@ -88,14 +88,20 @@ public class CrashIT {
             // item 11: a SIGTERM under load stops the framework, then the database: nothing acknowledged is lost
             acknowledged.clear();
             long[] stopMillis = new long[1];
+            java.util.Queue<String> refusals = new ConcurrentLinkedQueue<>();
             acknowledged.addAll(payWhile(client, second, () -> {
                 long stopping = System.nanoTime();
                 second.destroy();
                 assertTrue("a SIGTERM stops the platform", second.waitFor(60, TimeUnit.SECONDS));
                 stopMillis[0] = (System.nanoTime() - stopping) / 1_000_000;
-            }));
-            System.out.printf("crash test: SIGTERM under load to exit %d ms, %d payments acknowledged%n", stopMillis[0],
-                    acknowledged.size());
+            }, refusals));
+            System.out.printf("crash test: SIGTERM under load to exit %d ms, %d payments acknowledged, %d refused while"
+                    + " stopping%n", stopMillis[0], acknowledged.size(), refusals.size());
+            assertTrue("stopped within 5 s: " + stopMillis[0] + " ms", stopMillis[0] < 5000);
+            // in flight they finish; new ones are told to come back (503 problem+json), never a 500 or an HTML page
+            for (String refusal : refusals) {
+                assertTrue(refusal, refusal.startsWith("503 ") && refusal.contains("\"type\""));
+            }
         } finally {
             second.destroy();
             second.waitFor(60, TimeUnit.SECONDS);
@@ -198,6 +204,12 @@ public class CrashIT {
 
     /** Books payments from four clients; after {@link #LOAD}, {@code stop} ends the platform while they go on. */
     private static List<Long> payWhile(Client client, Process platform, ThrowingRunnable stop) throws Exception {
+        return payWhile(client, platform, stop, new ConcurrentLinkedQueue<>());
+    }
+
+    /** As above; every answer other than 200 goes to {@code refusals} as its status and body. */
+    private static List<Long> payWhile(Client client, Process platform, ThrowingRunnable stop,
+            java.util.Queue<String> refusals) throws Exception {
         ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService payers = Executors.newFixedThreadPool(4);
@@ -210,6 +222,8 @@ public class CrashIT {
                                 + "\"amount\":\"1.00\"}");
                         if (paid.statusCode() == 200) {
                             acknowledged.add(ItSupport.JSON.readTree(paid.body()).get("id").asLong());
+                        } else {
+                            refusals.add(paid.statusCode() + " " + paid.body());
                         }
                     } catch (Exception killed) {
                         // the platform is gone: what was acknowledged so far is what counts

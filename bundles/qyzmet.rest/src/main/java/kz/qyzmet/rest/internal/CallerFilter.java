@@ -61,8 +61,11 @@ import kz.qyzmet.rest.api.RequestGuard;
 public class CallerFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    private static final String IN_FLIGHT = "kz.qyzmet.rest.in-flight";
+
     private final AuditJournal audit;
     private final Readiness readiness;
+    private final InFlight inFlight;
     private final AddressRanges trustedProxies;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -78,9 +81,11 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     HttpServletRequest servletRequest;
 
     @Activate
-    public CallerFilter(@Reference AuditJournal audit, @Reference Readiness readiness, HttpConfiguration configuration) {
+    public CallerFilter(@Reference AuditJournal audit, @Reference Readiness readiness, @Reference InFlight inFlight,
+            HttpConfiguration configuration) {
         this.audit = audit;
         this.readiness = readiness;
+        this.inFlight = inFlight;
         this.trustedProxies = AddressRanges.parse(configuration.trusted_proxies());
     }
 
@@ -91,6 +96,11 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
             // issue #11, item 15: while starting, no partial catalog, no 401 for a valid session, no 404
             throw starting();
         }
+        if (!inFlight.enter()) {
+            // issue #11, item 11: stopping; those in flight finish, new ones go elsewhere
+            throw stopping();
+        }
+        request.setProperty(IN_FLIGHT, Boolean.TRUE);
         String correlationId = request.getHeaderString(Api.CORRELATION_HEADER);
         if (correlationId == null || !CORRELATION_ID.matcher(correlationId).matches()) {
             correlationId = UUID.randomUUID().toString();
@@ -115,6 +125,13 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
                 asked.get(i).check(request, caller);
             }
         }
+    }
+
+    static ProblemException stopping() {
+        return new ProblemException(503, CommonProblems.UNAVAILABLE, LocalizedText.of(
+                "Платформа тоқтап жатыр; бірнеше секундтан кейін қайталаңыз.",
+                "Платформа останавливается; повторите через несколько секунд.",
+                "The platform is stopping; try again in a few seconds."), Map.of(), Map.of("Retry-After", "5"));
     }
 
     static ProblemException starting() {
@@ -152,6 +169,10 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(IN_FLIGHT) != null) {
+            request.removeProperty(IN_FLIGHT);
+            inFlight.leave();
+        }
         String correlationId = request.getHeaderString(Api.CORRELATION_HEADER);
         if (correlationId != null) {
             response.getHeaders().putSingle(Api.CORRELATION_HEADER, correlationId);
