@@ -72,15 +72,24 @@ final class SecuritySessions {
             throw new ProblemException(409, CommonProblems.CONFLICT, LocalizedText.of("Екінші фактор қажет емес.",
                     "Второй фактор не требуется.", "No second factor is pending."));
         }
+        return stepUp(session, CodePurpose.SECOND_FACTOR, code, SecurityMethod.STAFF_CODE, origin);
+    }
+
+    /**
+     * The code sent to this session for {@code purpose} raises it to a security
+     * session (with a new token); a wrong one counts towards the §42 lock.
+     */
+    private Logins.LoginOutcome stepUp(Session session, CodePurpose purpose, String code, SecurityMethod method,
+            Caller origin) {
         Instant now = store.now();
         IdentityRow identity = store.read(mapper -> mapper.identity(session.identityId()));
         lockouts.refuseLocked(identity, origin, null, now);
-        OneTimeCodes.CodeCheck check = codes.checkSessionCode(identity, CodePurpose.SECOND_FACTOR, session.id(), code, now);
+        OneTimeCodes.CodeCheck check = codes.checkSessionCode(identity, purpose, session.id(), code, now);
         if (check != OneTimeCodes.CodeCheck.OK) {
-            lockouts.failedCode(identity, origin, CodePurpose.SECOND_FACTOR, check, now);
+            lockouts.failedCode(identity, origin, purpose, check, now);
             throw lockouts.lockedOr(identity, AuthProblems.codeInvalid());
         }
-        return elevate(session, SecurityMethod.STAFF_CODE, origin, now);
+        return elevate(session, method, origin, now);
     }
 
     /** §35.1, first step: the app asks for a code by SMS or push. */
@@ -102,15 +111,8 @@ final class SecuritySessions {
      */
     Logins.LoginOutcome openSecuritySession(Session session, String code, boolean biometrics, Caller origin) {
         requireStage(session, SessionKind.APP, SessionStage.LOGIN);
-        Instant now = store.now();
-        IdentityRow identity = store.read(mapper -> mapper.identity(session.identityId()));
-        lockouts.refuseLocked(identity, origin, null, now);
-        OneTimeCodes.CodeCheck check = codes.checkSessionCode(identity, CodePurpose.SECURITY, session.id(), code, now);
-        if (check != OneTimeCodes.CodeCheck.OK) {
-            lockouts.failedCode(identity, origin, CodePurpose.SECURITY, check, now);
-            throw lockouts.lockedOr(identity, AuthProblems.codeInvalid());
-        }
-        return elevate(session, biometrics ? SecurityMethod.APP_CODE_AND_BIOMETRICS : SecurityMethod.APP_CODE, origin, now);
+        return stepUp(session, CodePurpose.SECURITY, code,
+                biometrics ? SecurityMethod.APP_CODE_AND_BIOMETRICS : SecurityMethod.APP_CODE, origin);
     }
 
     /** §35.2: the web page asks for a QR code to show. */
