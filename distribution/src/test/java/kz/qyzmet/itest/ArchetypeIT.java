@@ -5,11 +5,9 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.Test;
@@ -29,21 +27,15 @@ import kz.qyzmet.launcher.Platform;
 public class ArchetypeIT {
     private static final String ID = "income-certificate";
     private static final String REQUESTS = "services/" + ID + "/requests";
+    /** The SDK's last release, in sdk/repository. */
+    private static final String RELEASE = "1.0.0";
+    private static final String RELEASED_ID = "tax-residence";
 
     private static final Path ROOT = Path.of(System.getProperty("qyzmet.root")).toAbsolutePath().normalize();
     private static final Path WORK = Path.of(System.getProperty("qyzmet.it.target"), "it-archetype-project").toAbsolutePath();
 
-    /** Runs Maven as a developer would, in {@code directory}; the seconds it took. */
     private static double mvn(Path directory, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-q"));
-        command.addAll(List.of(arguments));
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new AssertionError(String.join(" ", command) + " in " + directory + ":\n" + output);
-        }
-        return (System.nanoTime() - started) / 1e9;
+        return NestedMaven.quietly(directory, arguments);
     }
 
     @Test
@@ -61,9 +53,9 @@ public class ArchetypeIT {
         long newcomer = System.nanoTime();
         double generate = mvn(WORK, System.getProperty("qyzmet.archetype.plugin") + ":generate", "-DinteractiveMode=false",
                 "-DarchetypeGroupId=kz.qyzmet", "-DarchetypeArtifactId=qyzmet-service-archetype",
-                "-DarchetypeVersion=1.0.0-SNAPSHOT", "-DgroupId=kz.example", "-DartifactId=" + ID, "-Dversion=1.0.0",
+                "-DarchetypeVersion=1.1.0-SNAPSHOT", "-DgroupId=kz.example", "-DartifactId=" + ID, "-Dversion=1.0.0",
                 "-Dpackage=kz.example.income", "-DserviceId=" + ID, "-DserviceName=IncomeCertificate",
-                "-Dschema=income_certificate", "-DqyzmetVersion=1.0.0-SNAPSHOT");
+                "-Dschema=income_certificate", "-DqyzmetVersion=1.1.0-SNAPSHOT");
         Path project = WORK.resolve(ID);
         double build = mvn(project, "-o", "package");
         Path jar = project.resolve("target/" + ID + "-1.0.0.jar");
@@ -73,6 +65,8 @@ public class ArchetypeIT {
         assertTrue("the generated IT ran", Files.isRegularFile(project.resolve(
                 "target/failsafe-reports/TEST-kz.example.income.internal.IncomeCertificateServiceIT.xml")));
         System.out.printf("SDK: the generated service's own IT on the harness took %.1f s%n", verified);
+
+        Path releasedJar = buildOnTheReleasedSdk();
 
         LauncherSupport launcher = new LauncherSupport("archetype");
         try (Platform platform = launcher.start()) {
@@ -97,6 +91,20 @@ public class ArchetypeIT {
             assertEquals("EXECUTED", ItSupport.JSON.readTree(confirmed.body()).get("status").asText());
             HttpResponse<String> refused = launcher.as(token, "POST", REQUESTS, "{\"text\":\"no\"}");
             assertEquals(400, refused.statusCode());
+
+            // a service built on the released SDK runs on this platform: what baselining promises
+            assertEquals(201, launcher.upload(releasedJar).statusCode());
+            ItSupport.awaitChecked(Duration.ofSeconds(10), "the service built on the release is in the catalog",
+                    () -> launcher.get("catalog").body().contains("\"" + RELEASED_ID + "\""));
+            String releasedRequests = "services/" + RELEASED_ID + "/requests";
+            JsonNode onRelease = ItSupport.JSON.readTree(launcher.as(token, "POST", releasedRequests,
+                    "{\"text\":\"for the tax office\"}").body());
+            HttpResponse<String> releasedConfirmed = launcher.as(token, "POST", releasedRequests + "/"
+                    + onRelease.get("instruction").get("id").asText() + "/confirm", "{\"challengeId\":\""
+                    + onRelease.get("confirmation").get("challengeId").asText() + "\",\"code\":\"" + latestCode(launcher, token)
+                    + "\"}");
+            assertEquals(releasedConfirmed.body(), 200, releasedConfirmed.statusCode());
+            assertEquals("EXECUTED", ItSupport.JSON.readTree(releasedConfirmed.body()).get("status").asText());
 
             // upgrade: a second version with one more migration
             Path migrations = project.resolve("src/main/resources/db/migration");
@@ -134,6 +142,40 @@ public class ArchetypeIT {
                     () -> !launcher.get("catalog").body().contains("\"" + ID + "\""));
             assertEquals(404, launcher.as(token, "GET", REQUESTS, null).statusCode());
         }
+    }
+
+    /**
+     * The SDK as released: a team outside names the published repository
+     * ({@code sdk/repository}; a broker serves the same directory over HTTPS) in
+     * its Maven settings, generates from the released archetype and builds.
+     * Nothing of this repository is built or installed for it.
+     */
+    private static Path buildOnTheReleasedSdk() throws Exception {
+        Path work = WORK.resolve("released");
+        Files.createDirectories(work);
+        String repository = ROOT.resolve("sdk/repository").toUri().toString();
+        StringBuilder repositories = new StringBuilder();
+        for (String id : List.of("archetype", "qyzmet-sdk")) {
+            // the archetype plugin looks for its archetypes in the repository with the id "archetype"
+            repositories.append("<repository><id>").append(id).append("</id><url>").append(repository)
+                    .append("</url></repository>");
+        }
+        Path settings = work.resolve("settings.xml");
+        Files.writeString(settings, "<settings><profiles><profile><id>qyzmet</id><repositories>" + repositories
+                + "</repositories></profile></profiles><activeProfiles><activeProfile>qyzmet</activeProfile>"
+                + "</activeProfiles></settings>\n");
+        double generate = mvn(work, "-s", settings.toString(), System.getProperty("qyzmet.archetype.plugin") + ":generate",
+                "-DinteractiveMode=false", "-DarchetypeGroupId=kz.qyzmet", "-DarchetypeArtifactId=qyzmet-service-archetype",
+                "-DarchetypeVersion=" + RELEASE, "-DgroupId=kz.example", "-DartifactId=" + RELEASED_ID, "-Dversion=1.0.0",
+                "-Dpackage=kz.example.tax", "-DserviceId=" + RELEASED_ID, "-DserviceName=TaxResidence",
+                "-Dschema=tax_residence", "-DqyzmetVersion=" + RELEASE);
+        Path project = work.resolve(RELEASED_ID);
+        double build = mvn(project, "-s", settings.toString(), "-o", "package");
+        System.out.printf("SDK: on the released SDK %s (sdk/repository), generated in %.1f s, built in %.1f s%n", RELEASE,
+                generate, build);
+        Path jar = project.resolve("target/" + RELEASED_ID + "-1.0.0.jar");
+        assertTrue(Files.isRegularFile(jar));
+        return jar;
     }
 
     private static Path rebuild(Path project, String version) throws Exception {

@@ -77,7 +77,7 @@ public class HotDeployIT {
         System.out.println("hot deploy: endpoint answered " + appeared.toMillis() + " ms after the jar was dropped in");
         JsonNode listed = platform.catalogEntry("demo-offices");
         assertNotNull("the catalog lists the deployed service", listed);
-        assertEquals("1.0.0.SNAPSHOT", listed.get("version").asText());
+        assertEquals("1.1.0.SNAPSHOT", listed.get("version").asText());
         assertEquals("its migrations ran on install (tables, then what the runtime account may do)", "2", schemaVersion());
 
         // upgrade: a new version with a new migration replaces the old one in place
