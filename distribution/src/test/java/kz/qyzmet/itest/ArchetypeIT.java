@@ -53,9 +53,9 @@ public class ArchetypeIT {
         long newcomer = System.nanoTime();
         double generate = mvn(WORK, System.getProperty("qyzmet.archetype.plugin") + ":generate", "-DinteractiveMode=false",
                 "-DarchetypeGroupId=kz.qyzmet", "-DarchetypeArtifactId=qyzmet-service-archetype",
-                "-DarchetypeVersion=1.1.0-SNAPSHOT", "-DgroupId=kz.example", "-DartifactId=" + ID, "-Dversion=1.0.0",
+                "-DarchetypeVersion=" + System.getProperty("qyzmet.version"), "-DgroupId=kz.example", "-DartifactId=" + ID, "-Dversion=1.0.0",
                 "-Dpackage=kz.example.income", "-DserviceId=" + ID, "-DserviceName=IncomeCertificate",
-                "-Dschema=income_certificate", "-DqyzmetVersion=1.1.0-SNAPSHOT");
+                "-Dschema=income_certificate", "-DqyzmetVersion=" + System.getProperty("qyzmet.version"));
         Path project = WORK.resolve(ID);
         double build = mvn(project, "-o", "package");
         Path jar = project.resolve("target/" + ID + "-1.0.0.jar");
