@@ -93,6 +93,45 @@ public class OpenApiIT {
                 document.get("paths").get("/operator/ledger/accounts").get("post").get("tags").get(0).asText());
     }
 
+    /**
+     * Issue #12: every operation says what it answers — a status of its own (not
+     * "some 2xx"), with the body's schema, or no body (204, 304) — and its id is
+     * unique; a generated client gets a typed result from each (OpenApiClientIT).
+     */
+    @Test
+    public void everyOperationDeclaresItsAnswerAndAUniqueId() throws Exception {
+        JsonNode document = ItSupport.json(platform.get("openapi.json"));
+        Set<String> ids = new TreeSet<>();
+        List<String> vague = new java.util.ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext();) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                if (!HTTP_METHODS.contains(operation.getKey().toUpperCase(Locale.ROOT))) {
+                    continue;
+                }
+                String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                assertTrue("unique operationId: " + name, ids.add(operation.getValue().get("operationId").asText()));
+                boolean answered = false;
+                for (Iterator<Map.Entry<String, JsonNode>> responses = operation.getValue().get("responses").fields(); responses
+                        .hasNext();) {
+                    Map.Entry<String, JsonNode> response = responses.next();
+                    String status = response.getKey();
+                    if (status.equals("default")) {
+                        continue;
+                    }
+                    boolean withBody = response.getValue().has("content") && response.getValue().get("content").elements().hasNext()
+                            && response.getValue().get("content").elements().next().has("schema");
+                    answered |= status.matches("[1-5][0-9][0-9]") && (withBody || status.equals("204") || status.equals("304"));
+                }
+                if (!answered) {
+                    vague.add(name);
+                }
+            }
+        }
+        assertTrue("operations that do not say what they answer: " + vague, vague.isEmpty());
+    }
+
     @Test
     public void aServiceBundleInstalledAtRuntimeAppearsAndLeaves() throws Exception {
         assertFalse(documentedEndpoints(ItSupport.json(platform.get("openapi.json"))).contains("GET /services/demo-offices/offices"));

@@ -1,8 +1,8 @@
 package kz.qyzmet.auth.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -36,7 +36,7 @@ import kz.qyzmet.common.api.Requests;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
     private static final String SET_COOKIE = "Set-Cookie";
-    private static final Map<String, String> ACCEPTED = Map.of("status", "accepted");
+    private static final Accepted ACCEPTED = new Accepted("accepted");
 
     private final AuthStore store;
     private final Logins logins;
@@ -112,8 +112,13 @@ public class AuthResource {
     public record CodeSent(String channel, Instant expiresAt) {
     }
 
+    /** The request is taken; what follows arrives by SMS or e-mail (the same answer whether the account exists, §22). */
+    public record Accepted(String status) {
+    }
+
     @POST
     @Path("login")
+    @Answer(status = 200, body = LoginAnswer.class)
     public Response login(LoginRequest login) {
         Requests.required(login, "body");
         SessionKind kind = kind(login.client());
@@ -123,6 +128,7 @@ public class AuthResource {
 
     @POST
     @Path("login/code")
+    @Answer(status = 202, body = Accepted.class)
     public Response requestLoginCode(PhoneRequest phone) {
         Requests.required(phone, "body");
         logins.requestLoginCode(Requests.required(phone.phone(), "phone"), caller());
@@ -131,6 +137,7 @@ public class AuthResource {
 
     @POST
     @Path("login/phone")
+    @Answer(status = 200, body = LoginAnswer.class)
     public Response loginWithCode(PhoneLoginRequest login) {
         Requests.required(login, "body");
         return withSession(logins.loginWithCode(Requests.required(login.phone(), "phone"),
@@ -139,6 +146,7 @@ public class AuthResource {
 
     @POST
     @Path("login/second-factor")
+    @Answer(status = 200, body = LoginAnswer.class)
     public Response secondFactor(CodeRequest code) {
         Requests.required(code, "body");
         return withSession(security.secondFactor(session(), Requests.required(code.code(), "code"), caller()));
@@ -152,6 +160,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
+    @Answer(status = 204)
     public Response logout() {
         sessions.logout(session(), caller());
         return Response.noContent().header(SET_COOKIE, expired(AuthFilter.SESSION_COOKIE, true))
@@ -160,6 +169,7 @@ public class AuthResource {
 
     @POST
     @Path("security-session/code")
+    @Answer(status = 202, body = CodeSent.class)
     public Response requestSecurityCode(SecurityCodeRequest body) {
         SecuritySessions.ConfirmationChallengeSent sent = security.requestSecurityCode(session(),
                 body == null ? null : body.channel(), caller());
@@ -168,6 +178,7 @@ public class AuthResource {
 
     @POST
     @Path("security-session")
+    @Answer(status = 200, body = LoginAnswer.class)
     public Response openSecuritySession(SecuritySessionRequest body) {
         Requests.required(body, "body");
         return withSession(security.openSecuritySession(session(), Requests.required(body.code(), "code"),
@@ -183,6 +194,7 @@ public class AuthResource {
 
     @GET
     @Path("security-session/qr/{id}")
+    @Answer(status = 200, body = QrStateView.class)
     public Response qrState(@PathParam("id") String id) {
         SecuritySessions.QrPoll poll = security.qrState(session(), id, caller());
         String state = poll.state().name().toLowerCase();
@@ -194,6 +206,7 @@ public class AuthResource {
 
     @POST
     @Path("security-session/qr/approve")
+    @Answer(status = 204)
     public Response approveQr(QrApproval approval) {
         Requests.required(approval, "body");
         security.approveQr(session(), Requests.required(approval.content(), "content"), caller());
@@ -202,6 +215,7 @@ public class AuthResource {
 
     @POST
     @Path("password")
+    @Answer(status = 204)
     public Response changePassword(PasswordChange change) {
         Requests.required(change, "body");
         passwords.changePassword(session(), change.currentPassword(), Requests.required(change.newPassword(), "newPassword"),
@@ -211,6 +225,7 @@ public class AuthResource {
 
     @POST
     @Path("recovery")
+    @Answer(status = 202, body = Accepted.class)
     public Response requestRecovery(RecoveryRequest recovery) {
         Requests.required(recovery, "body");
         passwords.requestRecovery(Requests.required(recovery.identifier(), "identifier"), recovery.channel(), caller());
@@ -219,6 +234,7 @@ public class AuthResource {
 
     @POST
     @Path("recovery/complete")
+    @Answer(status = 204)
     public Response completeRecovery(CodePasswordRequest recovery) {
         Requests.required(recovery, "body");
         passwords.completeRecovery(Requests.required(recovery.identifier(), "identifier"), Requests.required(recovery.code(), "code"),
@@ -228,6 +244,7 @@ public class AuthResource {
 
     @POST
     @Path("activation")
+    @Answer(status = 204)
     public Response activate(CodePasswordRequest activation) {
         Requests.required(activation, "body");
         passwords.activate(Requests.required(activation.identifier(), "identifier"), Requests.required(activation.code(), "code"),
@@ -238,6 +255,7 @@ public class AuthResource {
     /** §27, §28: the client suspends all their services; effective immediately. */
     @POST
     @Path("suspension")
+    @Answer(status = 204)
     public Response suspend() {
         identities.suspendSelf(session(), caller());
         return Response.noContent().header(SET_COOKIE, expired(AuthFilter.SESSION_COOKIE, true))

@@ -1,5 +1,6 @@
 package kz.qyzmet.auth.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,6 +59,7 @@ public class OperatorIdentitiesResource {
 
     @POST
     @Path("identities")
+    @Answer(status = 201, body = Identities.IdentityView.class)
     public Response create(NewIdentityRequest body) {
         Requests.required(body, "body");
         Role role;
@@ -102,6 +104,7 @@ public class OperatorIdentitiesResource {
     /** §44: suspected compromise — password reset, every session ends. */
     @POST
     @Path("identities/{id}/compromise")
+    @Answer(status = 204)
     public Response compromise(@PathParam("id") String id, CompromiseRequest body) {
         Requests.required(body, "body");
         identities.compromise(id, Requests.required(body.reason(), "reason"), caller());
@@ -111,6 +114,7 @@ public class OperatorIdentitiesResource {
     /** §42 ends by itself after an hour; an operator who identified the client may end it earlier. */
     @POST
     @Path("identities/{id}/unlock")
+    @Answer(status = 204)
     public Response unlock(@PathParam("id") String id) {
         identities.unlock(id, caller());
         return Response.noContent().build();
@@ -126,6 +130,7 @@ public class OperatorIdentitiesResource {
 
     @DELETE
     @Path("address-blocks/{address}")
+    @Answer(status = 204)
     public Response liftAddressBlock(@PathParam("address") String address) {
         if (!identities.liftAddressBlock(address, caller())) {
             throw new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of("Бұл мекенжай бұғатталмаған.",

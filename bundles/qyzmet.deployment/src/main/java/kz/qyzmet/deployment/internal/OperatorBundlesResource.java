@@ -1,5 +1,6 @@
 package kz.qyzmet.deployment.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneOffset;
@@ -119,6 +120,8 @@ public class OperatorBundlesResource {
     /** Uploads a bundle jar: installed on every node, or upgraded in place; an older version is refused (409). */
     @PUT
     @Consumes({ "application/java-archive", "application/vnd.osgi.bundle", MediaType.APPLICATION_OCTET_STREAM })
+    @Answer(status = 201, body = Uploaded.class, description = "installed")
+    @Answer(status = 200, body = Uploaded.class, description = "an earlier version upgraded, or the same replaced")
     public Response upload(InputStream body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.readAllBytes();
         if (content.length == 0) {
@@ -133,12 +136,17 @@ public class OperatorBundlesResource {
             throw refusal(refused);
         }
         return Response.status(outcome.change() == Deployments.Change.INSTALLED ? 201 : 200)
-                .entity(Map.of("change", outcome.change().name(), "bundle", one(outcome.symbolicName()))).build();
+                .entity(new Uploaded(outcome.change().name(), one(outcome.symbolicName()))).build();
+    }
+
+    /** What an upload did (INSTALLED, UPGRADED, REPLACED) and the bundle as it is now. */
+    public record Uploaded(String change, BundleView bundle) {
     }
 
     /** Removes a deployed bundle from every node; its tables and data stay where they are. */
     @DELETE
     @Path("{name}")
+    @Answer(status = 204)
     public Response remove(@PathParam("name") String name) {
         if (!deployments.remove(name, caller())) {
             throw notFound(name);

@@ -1,5 +1,6 @@
 package kz.qyzmet.documents.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -71,6 +72,9 @@ public class DocumentsResource {
     @GET
     @Path("{id}")
     @Produces({ "application/pdf", "text/csv", MediaType.APPLICATION_JSON })
+    @Answer(status = 200, mediaType = "application/pdf", description = "the document as issued, in its own format")
+    @Answer(status = 200, mediaType = "text/csv")
+    @Answer(status = 200, mediaType = "application/octet-stream", description = "a JSON document, as a file")
     public Response download(@PathParam("id") String id) {
         Session session = client();
         StoredDocument document = documents.find(id).filter(found -> session.clientId().equals(found.ownerClientId()))

@@ -1,5 +1,6 @@
 package kz.qyzmet.instructions.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.time.Clock;
 import java.util.Map;
 
@@ -93,6 +94,7 @@ public class InstructionsResource {
     @GET
     @Path("{id}/form")
     @Produces("application/pdf")
+    @Answer(status = 200, mediaType = "application/pdf", description = "the instruction's form, a PDF/A document")
     public Response form(@PathParam("id") String id) {
         String documentId = instructions.form(id, session(), caller());
         StoredDocument form = documents.find(documentId).orElseThrow(InstructionService::notFound);

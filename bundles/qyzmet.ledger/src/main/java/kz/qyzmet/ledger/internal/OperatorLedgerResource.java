@@ -1,5 +1,6 @@
 package kz.qyzmet.ledger.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -108,6 +109,8 @@ public class OperatorLedgerResource {
     @POST
     @Path("payments-in")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answer(status = 200, body = Entry.class, description = "posted")
+    @Answer(status = 202, body = PendingApproval.class, description = "waits for a second operator")
     public Response paymentIn(IncomingRequest body) {
         return answer(incoming(IncomingTransfers.PAYMENT_IN, body));
     }
@@ -116,6 +119,8 @@ public class OperatorLedgerResource {
     @POST
     @Path("securities-in")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answer(status = 200, body = Entry.class, description = "posted")
+    @Answer(status = 202, body = PendingApproval.class, description = "waits for a second operator")
     public Response securitiesIn(IncomingRequest body) {
         return answer(incoming(IncomingTransfers.SECURITIES_IN, body));
     }
@@ -123,7 +128,15 @@ public class OperatorLedgerResource {
     /** 200 with the entry, or 202 with the approval it waits for. */
     private static Response answer(IncomingTransfers.Outcome outcome) {
         return outcome.entry() != null ? Response.ok(view(outcome.entry())).build()
-                : Response.accepted(Map.of("approval", outcome.approval())).build();
+                : Response.accepted(new PendingApproval(outcome.approval())).build();
+    }
+
+    /** What {@code accounts/{id}/operations} streams: the account, its operations in order, their count. */
+    public record OperationsPage(String account, List<kz.qyzmet.ledger.api.Operation> operations, long count) {
+    }
+
+    /** A posting accepted for a second operator's decision (maker–checker). */
+    public record PendingApproval(IncomingTransfers.Approval approval) {
     }
 
     private IncomingTransfers.Outcome incoming(String kind, IncomingRequest body) {
@@ -149,7 +162,7 @@ public class OperatorLedgerResource {
     @POST
     @Path("entries/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reverse(@PathParam("id") long id, ReversalRequest body) {
+    public Entry reverse(@PathParam("id") long id, ReversalRequest body) {
         Requests.required(body, "body");
         Requests.required(body.idempotencyKey(), "idempotencyKey");
         Requests.required(body.reason(), "reason");
@@ -160,7 +173,7 @@ public class OperatorLedgerResource {
 
     @GET
     @Path("entries/{id}")
-    public Map<String, Object> entry(@PathParam("id") long id) {
+    public Entry entry(@PathParam("id") long id) {
         return view(ledger.entry(id).orElseThrow(() -> new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
                 "{id} жазбасы жоқ.", "Записи {id} нет.", "There is no entry {id}.").format(Map.of("id", id)))));
     }
@@ -185,6 +198,7 @@ public class OperatorLedgerResource {
     /** Every operation of [from, to), streamed as it is read: no truncation, flat memory (rules §16.3). */
     @GET
     @Path("accounts/{id}/operations")
+    @Answer(status = 200, body = OperationsPage.class, description = "every operation of the period, streamed")
     public StreamingOutput operations(@PathParam("id") String account, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         requireAccount(account);
@@ -278,19 +292,9 @@ public class OperatorLedgerResource {
         return new ProblemException(status, REFUSED, refusal.text(), extensions, Map.of());
     }
 
-    static Map<String, Object> view(Entry entry) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", entry.id());
-        view.put("idempotencyKey", entry.idempotencyKey());
-        view.put("kind", entry.kind());
-        view.put("description", entry.description());
-        view.put("reference", entry.reference());
-        view.put("reverses", entry.reverses());
-        view.put("postedAt", entry.postedAt());
-        view.put("actor", entry.actor());
-        view.put("replayed", entry.replayed());
-        view.put("postings", entry.postings());
-        return view;
+    /** An entry as the API answers it: the ledger's own record (its schema is the document's). */
+    static Entry view(Entry entry) {
+        return entry;
     }
 
 

@@ -86,6 +86,7 @@ final class OpenApiGenerator {
         document.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
         if (document.getPaths() != null) {
             document.getPaths().forEach(this::complete);
+            DeclaredAnswers.apply(document, classes);
             KitPaths.expand(document, kitServices);
             OperationIds.assign(document);
         }

@@ -1,5 +1,6 @@
 package kz.qyzmet.openapi.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -27,6 +28,7 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Answer(status = 200, body = Object.class, description = "this document (OpenAPI 3)")
     public Response openApi() {
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true); // bundles come and go: always revalidate

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import kz.qyzmet.registry.api.RegisteredService;
 import kz.qyzmet.registry.api.ServiceDescriptor;
 import kz.qyzmet.registry.api.ServiceRegistry;
+import kz.qyzmet.rest.api.Answer;
 import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.common.api.LocalizedText;
 
@@ -46,8 +47,10 @@ public class CatalogResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Answer(status = 200, body = CatalogEntry.Catalog.class)
+    @Answer(status = 304, description = "nothing changed since the ETag of If-None-Match")
     public Response catalog(@Context Request request) {
-        Map<String, Object> catalog = Map.of("services", registry.services().stream().map(CatalogResource::entry).toList());
+        CatalogEntry.Catalog catalog = new CatalogEntry.Catalog(registry.services().stream().map(CatalogEntry::of).toList());
         EntityTag tag = new EntityTag(digest(catalog.toString()));
         CacheControl revalidate = new CacheControl();
         revalidate.setNoCache(true);

@@ -1,6 +1,6 @@
 package kz.qyzmet.rest.internal;
 
-import java.util.Map;
+import kz.qyzmet.rest.api.Answer;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -35,15 +35,21 @@ public class HealthResource {
 
     @GET
     @Path("live")
-    public Map<String, Object> live() {
-        return Map.of("status", "UP");
+    public Liveness live() {
+        return new Liveness("UP");
+    }
+
+    /** The process answers: UP. */
+    public record Liveness(String status) {
     }
 
     @GET
     @Path("ready")
+    @Answer(status = 200, body = Readiness.Report.class, description = "ready")
+    @Answer(status = 503, body = Readiness.Report.class, description = "not ready: what is missing (with Retry-After)")
     public Response ready() {
-        Map<String, Object> report = readiness.report();
-        return Response.status("READY".equals(report.get("status")) ? 200 : 503).header("Retry-After", "2").entity(report)
+        Readiness.Report report = readiness.report();
+        return Response.status("READY".equals(report.status()) ? 200 : 503).header("Retry-After", "2").entity(report)
                 .build();
     }
 }

@@ -145,12 +145,13 @@ public class Readiness {
         return bundle == null ? String.valueOf(id) : bundle.getSymbolicName();
     }
 
-    Map<String, Object> report() {
+    /** READY or NOT_READY, and what keeps the platform from being ready. */
+    public record Report(String status, List<String> problems) {
+    }
+
+    Report report() {
         List<String> problems = problems();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("status", problems.isEmpty() ? "READY" : "NOT_READY");
-        report.put("problems", problems);
-        return report;
+        return new Report(problems.isEmpty() ? "READY" : "NOT_READY", problems);
     }
 
     /** The start-up features' bundles; without the launcher's provisioner (tests), every bundle there is. */

@@ -1,5 +1,6 @@
 package kz.qyzmet.servicekit.internal;
 
+import kz.qyzmet.rest.api.Answer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -104,6 +105,7 @@ public class ServiceRequestsResource {
     /** Creates the request the body describes and sends the code to confirm it; the request and the challenge. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answer(status = 201, body = RequestView.Created.class, description = "the request, and where its code was sent")
     public Response create(@PathParam("service") String serviceId, InputStream body) throws IOException {
         KitService<?> service = service(serviceId);
         Session session = session();
@@ -139,6 +141,7 @@ public class ServiceRequestsResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Answer(status = 200, mediaType = MediaType.SERVER_SENT_EVENTS, description = "the request's state and progress until it is final")
     public void events(@PathParam("service") String serviceId, @PathParam("id") String id, @Context SseEventSink sink,
             @Context Sse sse) {
         KitService<?> service = service(serviceId);

@@ -1,5 +1,7 @@
 package kz.qyzmet.auth.outbox.internal;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,15 @@ public class DevOutboxResource {
         this.outbox = outbox;
     }
 
-    public record Messages(String session, List<OutboxMessage> messages) {
+    public record Messages(String session, List<Message> messages) {
+    }
+
+    /** One message as sent; its time an instant (the table keeps UTC without a zone). */
+    public record Message(long id, String channel, String recipient, String purpose, String text, Instant createdAt) {
+        static Message of(OutboxMessage row) {
+            return new Message(row.id(), row.channel(), row.recipient(), row.purpose(), row.text(),
+                    row.createdAt() == null ? null : row.createdAt().toInstant(ZoneOffset.UTC));
+        }
     }
 
     @GET
@@ -50,6 +60,7 @@ public class DevOutboxResource {
                     "Войдите, чтобы увидеть коды: сессия видит только коды, запрошенные ею самой.",
                     "Log in to see codes: a session sees only the codes it asked for itself."), Map.of(), Map.of());
         }
-        return new Messages(session.id(), outbox.latestOfSession(session.id(), Math.max(1, Math.min(limit, 100))));
+        return new Messages(session.id(), outbox.latestOfSession(session.id(), Math.max(1, Math.min(limit, 100))).stream()
+                .map(Message::of).toList());
     }
 }

@@ -38,7 +38,7 @@ public class OutboxChannel implements OtpChannel {
     public void deliver(OtpMessage message) {
         database.inTransaction(session -> {
             session.getMapper(OutboxMapper.class).insert(message.channel(), message.recipient(), message.purpose(),
-                    message.text(), message.sessionId(), LocalDateTime.now(clock));
+                    message.text(), message.sessionId(), LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)));
             return null;
         });
     }
