@@ -18,7 +18,10 @@ public interface Documents {
     /** Public path of a document's verification page, the target of the QR code on it: {@code documents/verification/{number}}. */
     String VERIFICATION_PATH = "documents/verification";
 
-    /** Lays out the PDF/A-2u document, numbers it, stores it with its SHA-256, and journals it as caused by {@code caller}. */
+    /**
+     * Lays out the PDF/A-2u document, numbers it, signs it with the broker's key (PAdES B-B, the number in the
+     * signature), stores it with its SHA-256, and journals it as caused by {@code caller}.
+     */
     StoredDocument issue(DocumentSpec spec, Caller caller);
 
     /** Stores a non-PDF document the service writes (CSV, JSON), numbered and hashed like any other. */
@@ -39,4 +42,7 @@ public interface Documents {
 
     /** Looks a hash up (lower-case or upper-case hex). */
     Verification verifyHash(String sha256);
+
+    /** Checks the digital signature of a presented PDF against the broker's document-signing key. */
+    SignatureCheck verifySignature(byte[] presented);
 }

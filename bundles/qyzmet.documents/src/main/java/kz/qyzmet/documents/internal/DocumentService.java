@@ -36,6 +36,7 @@ import kz.qyzmet.documents.api.ContentWriter;
 import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.documents.api.Documents;
 import kz.qyzmet.documents.api.FileSpec;
+import kz.qyzmet.documents.api.SignatureCheck;
 import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.documents.api.Verification;
 import kz.qyzmet.persistence.api.Database;
@@ -60,6 +61,8 @@ public class DocumentService implements Documents, AuditedChanges {
     private final AuditJournal audit;
     private final DocumentsConfiguration config;
     private final PdfRenderer renderer = new PdfRenderer();
+    private final DocumentSigner signer;
+    private final SignatureVerifier signatures;
 
     /** Dynamic and greedy: a test's clock with a higher ranking takes over. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -67,11 +70,15 @@ public class DocumentService implements Documents, AuditedChanges {
 
     @Activate
     public DocumentService(@Reference Persistence persistence, @Reference AuditJournal audit, BundleContext context,
-            DocumentsConfiguration config) {
+            DocumentsConfiguration config) throws IOException {
         this.database = persistence.open(context.getBundle(), "documents", DocumentMapper.class);
         this.audit = audit;
         this.config = config;
+        this.signer = SigningKeys.signer(config, context.getProperty(DATA_DIR));
+        this.signatures = new SignatureVerifier(signer.certificate());
     }
+
+    static final String DATA_DIR = "qyzmet.data.dir";
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -83,14 +90,14 @@ public class DocumentService implements Documents, AuditedChanges {
                 spec.instructionId());
         PdfRenderer.Letterhead head = new PdfRenderer.Letterhead(brokerName(spec.language()), brokerDetails(spec.language()),
                 row.number, row.issuedAt.toInstant(ZoneOffset.UTC), verificationUrl(row.number));
-        return store(row, out -> renderer.render(spec, head, out), caller);
+        return store(row, out -> renderer.render(spec, head, out), caller, true);
     }
 
     @Override
     public StoredDocument issue(FileSpec spec, ContentWriter content, Caller caller) {
         DocumentRow row = newRow(spec.kind(), spec.ownerClientId(), spec.language(), spec.title(), spec.mediaType(),
                 spec.extension(), spec.instructionId());
-        return store(row, content, caller);
+        return store(row, content, caller, false);
     }
 
     private DocumentRow newRow(String kind, String owner, Language language, String title, String mediaType,
@@ -153,13 +160,29 @@ public class DocumentService implements Documents, AuditedChanges {
         }
     }
 
-    private StoredDocument store(DocumentRow row, ContentWriter content, Caller caller) {
+    /**
+     * Writes the document to a temporary file while its SHA-256 is counted — a PDF
+     * first unsigned, then signed into the file that is stored — and stores it with
+     * its record in one transaction.
+     */
+    private StoredDocument store(DocumentRow row, ContentWriter content, Caller caller, boolean signed) {
         Path file = null;
+        Path unsigned = null;
         try {
             file = Files.createTempFile("qyzmet-document-", ".tmp");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
-                content.write(out);
+            if (signed) {
+                unsigned = Files.createTempFile("qyzmet-document-", ".unsigned");
+                try (OutputStream out = Files.newOutputStream(unsigned)) {
+                    content.write(out);
+                }
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+                    signer.sign(unsigned, out, row.number, row.issuedAt.toInstant(ZoneOffset.UTC));
+                }
+            } else {
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+                    content.write(out);
+                }
             }
             row.size = Files.size(file);
             row.sha256 = HexFormat.of().formatHex(sha256.digest());
@@ -181,15 +204,20 @@ public class DocumentService implements Documents, AuditedChanges {
                     .detail("owner", row.ownerClientId).detail("reason", failure.getClass().getSimpleName()).build());
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the launcher's temporary directory is emptied at every start
-                }
-            }
+            deleteQuietly(file);
+            deleteQuietly(unsigned);
         }
         return row.toDocument();
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the launcher's temporary directory is emptied at every start
+            }
+        }
     }
 
     @Override
@@ -257,6 +285,11 @@ public class DocumentService implements Documents, AuditedChanges {
         }
         DocumentRow row = database.read(session -> session.getMapper(DocumentMapper.class).findBySha256(hash));
         return new Verification(row != null, hash, row == null ? null : row.toDocument());
+    }
+
+    @Override
+    public SignatureCheck verifySignature(byte[] presented) {
+        return signatures.check(presented);
     }
 
     String verificationUrl(String number) {

@@ -23,4 +23,16 @@ public @interface DocumentsConfiguration {
     String broker_details_ru() default "г. Алматы, пр. Аль-Фараби, 77/7 · Лицензия на деятельность на рынке ценных бумаг № 3.2.238/15";
 
     String broker_details_en() default "77/7 Al-Farabi Ave, Almaty · Securities market licence No. 3.2.238/15";
+
+    @AttributeDefinition(description = "Keystore with the broker's document-signing key and certificate chain (PAdES);"
+            + " unset: a self-signed key generated into <data>/documents/signing.p12")
+    String signing_keystore() default "";
+
+    @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String signing_keystore_password() default "";
+
+    String signing_keystore_type() default "PKCS12";
+
+    @AttributeDefinition(description = "Alias of the key in the keystore; unset: its first key")
+    String signing_key_alias() default "";
 }

@@ -58,9 +58,7 @@ final class ProblemErrorHandler extends ErrorHandler {
             detail = LocalizedText.of(all, all, all);
         }
         Language language = language(acceptLanguage);
-        Map<String, Object> body = Problem.body(type(status), status, detail, Map.of(), language,
-                "urn:qyzmet:request:" + UUID.randomUUID());
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        byte[] bytes = body(status, detail, language);
         response.setStatus(status);
         SECURITY_HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Api.PROBLEM_JSON + ";charset=UTF-8");
@@ -70,7 +68,18 @@ final class ProblemErrorHandler extends ErrorHandler {
         return true;
     }
 
-    private static Language language(String acceptLanguage) {
+    /** The problem+json body of a refusal the HTTP layer answers itself. */
+    static byte[] body(int status, LocalizedText detail, Language language) {
+        Map<String, Object> body = Problem.body(type(status), status, detail, Map.of(), language,
+                "urn:qyzmet:request:" + UUID.randomUUID());
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a problem of strings and numbers is always JSON", e);
+        }
+    }
+
+    static Language language(String acceptLanguage) {
         try {
             return Language.fromAcceptLanguage(acceptLanguage);
         } catch (RuntimeException e) {
@@ -98,9 +107,10 @@ final class ProblemErrorHandler extends ErrorHandler {
         case 413 -> LocalizedText.of("Сұрау тым үлкен.", "Запрос слишком велик.", "The request is too large.");
         case 431 -> LocalizedText.of("Сұрау тақырыптары тым үлкен.", "Заголовки запроса слишком велики.",
                 "The request headers are too large.");
-        case 503 -> LocalizedText.of("Платформа іске қосылып жатыр немесе тоқтап жатыр; бірнеше секундтан кейін қайталаңыз.",
-                "Платформа запускается или останавливается; повторите через несколько секунд.",
-                "The platform is starting or stopping; try again in a few seconds.");
+        case 503 -> LocalizedText.of(
+                "Платформа іске қосылып, тоқтап немесе қызметтерін жаңартып жатыр; бірнеше секундтан кейін қайталаңыз.",
+                "Платформа запускается, останавливается или обновляет свои сервисы; повторите через несколько секунд.",
+                "The platform is starting, stopping or changing its services; try again in a few seconds.");
         default -> status >= 500
                 ? LocalizedText.of("Сервер сұрауды өңдей алмады.", "Сервер не смог обработать запрос.",
                         "The server could not process the request.")
