@@ -334,26 +334,57 @@ public class InstructionsDocumentsIT {
         assertEquals("EXECUTED", after.get("status").asText());
     }
 
+    /**
+     * Issue #13: the document is signed (a changed byte breaks the signature as well as the hash), and the QR code's
+     * link — an unguessable token, not the number — shows what a person compares a copy with: the key figures, the
+     * original's SHA-256 and the signing certificate, and says that only the file or its signature proves the content.
+     */
     @Test
-    public void e_oneChangedByteFailsVerification() throws Exception {
+    public void e_aSignedDocumentVerifiesAndOneChangedByteBreaksBothHashAndSignature() throws Exception {
         Client client = newClient();
         JsonNode executed = extract(client);
-        byte[] pdf = download(client, executed.get("documents").get(0).asText());
+        String id = executed.get("documents").get(0).asText();
+        byte[] pdf = download(client, id);
         JsonNode genuine = ItSupport.json(platform.postBytes("documents/verification", pdf, "application/pdf"));
         assertTrue(genuine.get("genuine").asBoolean());
+        assertEquals("VALID", genuine.get("signature").get("status").asText());
         assertEquals("account-extract", genuine.get("document").get("kind").asText());
         String number = genuine.get("document").get("number").asText();
+        assertEquals("the signature names the document", number, genuine.get("signature").get("number").asText());
         assertFalse("the public answer names no client", genuine.toString().contains(client.clientId()));
         byte[] changed = pdf.clone();
-        changed[changed.length / 2] ^= 1;
+        changed[changed.length / 3] ^= 1;
         JsonNode forged = ItSupport.json(platform.postBytes("documents/verification", changed, "application/pdf"));
         assertFalse(forged.get("genuine").asBoolean());
+        assertEquals("BROKEN", forged.get("signature").get("status").asText());
         assertTrue(forged.get("document") == null || forged.get("document").isNull());
-        // the QR code's page: the number tells what the document is and which hash it must have
-        JsonNode page = ItSupport.json(platform.get("documents/verification/" + number));
-        assertEquals(genuine.get("sha256").asText(), page.get("sha256").asText());
-        assertTrue(text(pdf).contains("documents/verification/" + number));
+
+        // the QR code's link: the owner's list has it, the PDF prints it; the number alone finds nothing
+        JsonNode listed = null;
+        for (JsonNode document : ItSupport.json(platform.get("documents", client.bearer())).get("documents")) {
+            if (document.get("download").asText().equals(id)) {
+                listed = document;
+            }
+        }
+        assertNotNull(listed);
+        String link = listed.get("verification").asText();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertEquals(43, token.length());
+        assertTrue("the PDF prints the link", text(pdf).replaceAll("\\s", "").contains("documents/verification/" + token));
+        assertEquals(404, platform.get("documents/verification/" + number).statusCode());
         assertEquals(404, platform.get("documents/verification/AE-1999-000001").statusCode());
+        JsonNode page = ItSupport.json(platform.get("documents/verification/" + token, "Accept-Language", "en"));
+        assertEquals(number, page.get("document").get("number").asText());
+        assertEquals(genuine.get("sha256").asText(), page.get("document").get("sha256").asText());
+        assertEquals(genuine.get("signature").get("certificateSha256").asText(), page.get("signature").get("sha256").asText());
+        assertTrue(page.get("notice").asText().contains("only the original file"));
+        assertFalse("the public page names no client", page.toString().contains(client.clientId()));
+        String figures = page.get("document").get("keyFigures").toString();
+        for (Balance balance : ledger().balances(client.clientId())) {
+            int scale = ledger().asset(balance.asset()).orElseThrow().scale();
+            assertTrue(balance.asset() + " " + balance.total() + " among the key figures: " + figures,
+                    figures.contains(Formats.amount(balance.total(), scale, Language.KK)));
+        }
         assertEquals(400, platform.get("documents/verification?sha256=xyz").statusCode());
     }
 
@@ -527,6 +558,27 @@ public class InstructionsDocumentsIT {
             NOW.set(Instant.now());
             ItSupport.forgetOperatorSession();
         }
+    }
+
+    /** Issue #13: public verifications are limited per address (429 with Retry-After), and the limit lifts next minute. */
+    @Test
+    public void y_publicVerificationIsLimitedPerAddress() throws Exception {
+        String unknown = "documents/verification?sha256=" + "0".repeat(64);
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            HttpResponse<String> answer = platform.get(unknown, "Accept-Language", "ru");
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            } else {
+                assertEquals(answer.body(), 200, answer.statusCode());
+            }
+        }
+        assertNotNull("the 31st lookup in a minute is refused", refused);
+        assertEquals("too-many-requests", ItSupport.json(refused).get("type").asText().replaceAll(".*/", ""));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        assertEquals("ru", ItSupport.json(refused).get("language").asText());
+        NOW.set(NOW.get().plus(Duration.ofMinutes(1)));
+        assertEquals(200, platform.get(unknown).statusCode());
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class CommonProblems {
             "Сұрау тым үлкен", "Запрос слишком велик", "Request too large"));
     public static final ProblemType HEADERS_TOO_LARGE = new ProblemType("headers-too-large", LocalizedText.of(
             "Сұрау тақырыптары тым үлкен", "Заголовки запроса слишком велики", "Request headers too large"));
+    public static final ProblemType TOO_MANY_REQUESTS = new ProblemType("too-many-requests", LocalizedText.of(
+            "Сұраулар тым көп", "Слишком много запросов", "Too many requests"));
     public static final ProblemType INTERNAL = new ProblemType("internal", LocalizedText.of(
             "Ішкі қате", "Внутренняя ошибка", "Internal error"));
     public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", LocalizedText.of(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -15,7 +16,10 @@ import kz.qyzmet.common.api.Caller;
  */
 @ProviderType
 public interface Documents {
-    /** Public path of a document's verification page, the target of the QR code on it: {@code documents/verification/{number}}. */
+    /**
+     * Public path of a document's verification page, the target of the QR code on it:
+     * {@code documents/verification/{token}}, with an unguessable token (numbers are not enumerable there).
+     */
     String VERIFICATION_PATH = "documents/verification";
 
     /**
@@ -24,8 +28,26 @@ public interface Documents {
      */
     StoredDocument issue(DocumentSpec spec, Caller caller);
 
+    /**
+     * Issues the PDF with the key figures a verification lookup shows; {@code keyFigures} is asked after the
+     * document is laid out, so figures counted while writing it are complete.
+     */
+    StoredDocument issue(DocumentSpec spec, Supplier<List<Figure>> keyFigures, Caller caller);
+
     /** Stores a non-PDF document the service writes (CSV, JSON), numbered and hashed like any other. */
     StoredDocument issue(FileSpec spec, ContentWriter content, Caller caller);
+
+    /** Like {@link #issue(FileSpec, ContentWriter, Caller)}, with key figures asked once the content is written. */
+    StoredDocument issue(FileSpec spec, ContentWriter content, Supplier<List<Figure>> keyFigures, Caller caller);
+
+    /** What the public may see of the document its verification token names (the QR code's link). */
+    Optional<PublicRecord> lookUp(String verificationToken);
+
+    /** What the public may see of a document (after a hash or file matched it). */
+    Optional<PublicRecord> publicRecord(String documentId);
+
+    /** The public verification link of a document (for its owner to share), if it has one. */
+    Optional<String> verificationUrl(String documentId);
 
     Optional<StoredDocument> find(String id);
 
@@ -42,6 +64,16 @@ public interface Documents {
 
     /** Looks a hash up (lower-case or upper-case hex). */
     Verification verifyHash(String sha256);
+
+    /**
+     * Verifies presented bytes (hash and, for a PDF, signature) and records that it was asked: a journal
+     * record for an identified caller, a count per day and outcome for an anonymous one (the public may
+     * verify freely without filling the journal).
+     */
+    Verification verify(byte[] presented, Caller caller);
+
+    /** The certificate documents are signed with now. */
+    SigningCertificate signingCertificate();
 
     /** Checks the digital signature of a presented PDF against the broker's document-signing key. */
     SignatureCheck verifySignature(byte[] presented);

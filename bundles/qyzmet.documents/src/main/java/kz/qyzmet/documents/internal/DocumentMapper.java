@@ -18,14 +18,28 @@ public interface DocumentMapper {
     @Select("SELECT LAST_INSERT_ID()")
     long lastNumber();
 
-    @Insert("INSERT INTO doc_document (" + COLUMNS + ", issued_by, content) VALUES (#{row.id}, #{row.number}, #{row.kind},"
-            + " #{row.ownerClientId}, #{row.title}, #{row.language}, #{row.mediaType}, #{row.fileName}, #{row.size},"
-            + " #{row.sha256}, #{row.instructionId}, #{row.issuedAt}, #{issuedBy}, #{content,jdbcType=BLOB})")
+    @Insert("INSERT INTO doc_document (" + COLUMNS + ", verification_token, key_figures, issued_by, content) VALUES (#{row.id},"
+            + " #{row.number}, #{row.kind}, #{row.ownerClientId}, #{row.title}, #{row.language}, #{row.mediaType}, #{row.fileName},"
+            + " #{row.size}, #{row.sha256}, #{row.instructionId}, #{row.issuedAt}, #{row.verificationToken}, #{row.keyFigures},"
+            + " #{issuedBy}, #{content,jdbcType=BLOB})")
     void insert(@Param("row") DocumentRow row, @Param("issuedBy") String issuedBy,
             @Param("content") java.io.InputStream content);
 
     @Select("SELECT " + COLUMNS + " FROM doc_document WHERE id = #{id}")
     DocumentRow find(@Param("id") String id);
+
+    @Select("SELECT " + COLUMNS + ", key_figures FROM doc_document WHERE verification_token = #{token}")
+    DocumentRow findByVerificationToken(@Param("token") String token);
+
+    @Select("SELECT verification_token FROM doc_document WHERE id = #{id}")
+    String verificationToken(@Param("id") String id);
+
+    @Select("SELECT key_figures FROM doc_document WHERE id = #{id}")
+    String keyFigures(@Param("id") String id);
+
+    @Insert("INSERT INTO doc_verification_count (day, outcome, count) VALUES (#{day}, #{outcome}, 1)"
+            + " ON DUPLICATE KEY UPDATE count = count + 1")
+    void countVerification(@Param("day") java.time.LocalDate day, @Param("outcome") String outcome);
 
     @Select("SELECT " + COLUMNS + " FROM doc_document WHERE number = #{number}")
     DocumentRow findByNumber(@Param("number") String number);

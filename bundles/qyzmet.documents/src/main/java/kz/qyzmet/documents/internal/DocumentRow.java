@@ -19,6 +19,10 @@ public class DocumentRow {
     public String sha256;
     public String instructionId;
     public LocalDateTime issuedAt;
+    /** The public lookup's key: 256 random bits, URL-safe (null for documents issued before it existed). */
+    public String verificationToken;
+    /** The key figures as JSON: [{"label": …, "value": …}]. */
+    public String keyFigures;
 
     StoredDocument toDocument() {
         return new StoredDocument(id, number, kind, ownerClientId, title, language, mediaType, fileName, size, sha256,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
@@ -35,8 +36,11 @@ import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.documents.api.ContentWriter;
 import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.documents.api.Figure;
 import kz.qyzmet.documents.api.FileSpec;
+import kz.qyzmet.documents.api.PublicRecord;
 import kz.qyzmet.documents.api.SignatureCheck;
+import kz.qyzmet.documents.api.SigningCertificate;
 import kz.qyzmet.documents.api.StoredDocument;
 import kz.qyzmet.documents.api.Verification;
 import kz.qyzmet.persistence.api.Database;
@@ -86,18 +90,28 @@ public class DocumentService implements Documents, AuditedChanges {
 
     @Override
     public StoredDocument issue(DocumentSpec spec, Caller caller) {
+        return issue(spec, List::of, caller);
+    }
+
+    @Override
+    public StoredDocument issue(DocumentSpec spec, Supplier<List<Figure>> keyFigures, Caller caller) {
         DocumentRow row = newRow(spec.kind(), spec.ownerClientId(), spec.language(), spec.title(), "application/pdf", "pdf",
                 spec.instructionId());
         PdfRenderer.Letterhead head = new PdfRenderer.Letterhead(brokerName(spec.language()), brokerDetails(spec.language()),
-                row.number, row.issuedAt.toInstant(ZoneOffset.UTC), verificationUrl(row.number));
-        return store(row, out -> renderer.render(spec, head, out), caller, true);
+                row.number, row.issuedAt.toInstant(ZoneOffset.UTC), verificationUrlOf(row.verificationToken));
+        return store(row, out -> renderer.render(spec, head, out), keyFigures, caller, true);
     }
 
     @Override
     public StoredDocument issue(FileSpec spec, ContentWriter content, Caller caller) {
+        return issue(spec, content, List::of, caller);
+    }
+
+    @Override
+    public StoredDocument issue(FileSpec spec, ContentWriter content, Supplier<List<Figure>> keyFigures, Caller caller) {
         DocumentRow row = newRow(spec.kind(), spec.ownerClientId(), spec.language(), spec.title(), spec.mediaType(),
                 spec.extension(), spec.instructionId());
-        return store(row, content, caller, false);
+        return store(row, content, keyFigures, caller, false);
     }
 
     private DocumentRow newRow(String kind, String owner, Language language, String title, String mediaType,
@@ -117,6 +131,7 @@ public class DocumentService implements Documents, AuditedChanges {
         row.issuedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         row.number = nextNumber(row);
         row.fileName = row.number + "." + extension;
+        row.verificationToken = VerificationTokens.next();
         return row;
     }
 
@@ -165,7 +180,8 @@ public class DocumentService implements Documents, AuditedChanges {
      * first unsigned, then signed into the file that is stored — and stores it with
      * its record in one transaction.
      */
-    private StoredDocument store(DocumentRow row, ContentWriter content, Caller caller, boolean signed) {
+    private StoredDocument store(DocumentRow row, ContentWriter content, Supplier<List<Figure>> keyFigures, Caller caller,
+            boolean signed) {
         Path file = null;
         Path unsigned = null;
         try {
@@ -186,6 +202,7 @@ public class DocumentService implements Documents, AuditedChanges {
             }
             row.size = Files.size(file);
             row.sha256 = HexFormat.of().formatHex(sha256.digest());
+            row.keyFigures = FigureJson.write(keyFigures.get());
             Path written = file;
             database.inTransaction(session -> {
                 try (InputStream in = Files.newInputStream(written)) {
@@ -288,13 +305,65 @@ public class DocumentService implements Documents, AuditedChanges {
     }
 
     @Override
+    public Verification verify(byte[] presented, Caller caller) {
+        Verification verification = verify(presented);
+        if (caller == null || Caller.ANONYMOUS.equals(caller.identity())) {
+            // the public verifies freely: counted per day and outcome, not one journal record each
+            database.inTransaction(session -> {
+                session.getMapper(DocumentMapper.class).countVerification(
+                        LocalDateTime.ofInstant(now(), ZoneOffset.UTC).toLocalDate(), verification.genuine() ? "genuine" : "unknown");
+                return null;
+            });
+        } else {
+            audit.record(AuditEvent.builder("document.verified", verification.genuine() ? verification.document().number()
+                    : "unknown").by(caller).detail("genuine", verification.genuine()).detail("sha256", verification.sha256())
+                    .build());
+        }
+        return verification;
+    }
+
+    @Override
     public SignatureCheck verifySignature(byte[] presented) {
         return signatures.check(presented);
     }
 
-    String verificationUrl(String number) {
+    @Override
+    public Optional<PublicRecord> lookUp(String verificationToken) {
+        if (!VerificationTokens.wellFormed(verificationToken)) {
+            return Optional.empty();
+        }
+        DocumentRow row = database.read(session -> session.getMapper(DocumentMapper.class)
+                .findByVerificationToken(verificationToken));
+        return Optional.ofNullable(row).map(found -> new PublicRecord(found.number, found.kind, found.title, found.language,
+                found.mediaType, found.size, found.sha256, found.issuedAt.toInstant(ZoneOffset.UTC),
+                FigureJson.read(found.keyFigures)));
+    }
+
+    @Override
+    public Optional<PublicRecord> publicRecord(String documentId) {
+        return find(documentId).map(document -> new PublicRecord(document.number(), document.kind(), document.title(),
+                document.language(), document.mediaType(), document.size(), document.sha256(), document.issuedAt(),
+                FigureJson.read(database.read(session -> session.getMapper(DocumentMapper.class).keyFigures(documentId)))));
+    }
+
+    @Override
+    public Optional<String> verificationUrl(String documentId) {
+        if (documentId == null || documentId.length() != 36) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(database.read(session -> session.getMapper(DocumentMapper.class).verificationToken(documentId)))
+                .map(this::verificationUrlOf);
+    }
+
+    @Override
+    public SigningCertificate signingCertificate() {
+        return new SigningCertificate(signer.certificate().getSubjectX500Principal().getName(),
+                SignatureVerifier.fingerprint(signer.certificate()));
+    }
+
+    String verificationUrlOf(String token) {
         String base = config.public_base_url().endsWith("/") ? config.public_base_url() : config.public_base_url() + "/";
-        return base + VERIFICATION_PATH + "/" + number;
+        return base + VERIFICATION_PATH + "/" + token;
     }
 
     private String brokerName(Language language) {

@@ -35,4 +35,7 @@ public @interface DocumentsConfiguration {
 
     @AttributeDefinition(description = "Alias of the key in the keystore; unset: its first key")
     String signing_key_alias() default "";
+
+    @AttributeDefinition(description = "Public verifications (lookups and uploads) allowed per client address and minute")
+    int verification_per_minute() default 30;
 }

@@ -11,6 +11,7 @@ import kz.qyzmet.clients.api.Client;
 import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
+import kz.qyzmet.documents.api.Figure;
 import kz.qyzmet.documents.api.Formats;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.ledger.api.Account;
@@ -36,8 +37,12 @@ final class ExtractDocument {
         this.clients = clients;
     }
 
+    /** The document and the key figures its verification lookup shows (issue #13): the moment and the balances. */
+    record Extract(DocumentSpec spec, List<Figure> keyFigures) {
+    }
+
     /** The extract of a confirmed request: the ledger's figures at the moment shown. */
-    DocumentSpec of(Instruction instruction, ExtractService.Request request) {
+    Extract of(Instruction instruction, ExtractService.Request request) {
         Account account = ledger.requireClientAccount(request.account(), instruction.clientId());
         Language language = Optional.ofNullable(Language.fromTag(request.language())).orElse(Language.RU);
         Instant asOf = request.asOf() == null ? null : Instant.parse(request.asOf());
@@ -46,13 +51,15 @@ final class ExtractDocument {
         return spec(instruction, account, balances, shownAt, language);
     }
 
-    DocumentSpec spec(Instruction instruction, Account account, List<Balance> balances, Instant shownAt, Language language) {
+    Extract spec(Instruction instruction, Account account, List<Balance> balances, Instant shownAt, Language language) {
         Words words = Words.of(language);
         String holder = clients.get().flatMap(records -> records.find(instruction.clientId()))
                 .map(Client::data).map(data -> data.name() + (data.taxId() == null ? "" : " · " + words.taxId() + " " + data.taxId()))
                 .orElse(account.name());
         List<List<String>> money = new ArrayList<>();
         List<List<String>> securities = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(words.asOf(), Formats.dateTime(shownAt) + " (" + words.almaty() + ")"));
         balances.stream().sorted(Comparator.comparing(Balance::asset)).forEach(balance -> {
             Asset asset = ledger.asset(balance.asset()).orElse(new Asset(balance.asset(), AssetKind.CURRENCY, 2, balance.asset()));
             List<String> row = List.of(asset.code(), asset.name(), Formats.amount(balance.available(), asset.scale(), language),
@@ -60,6 +67,8 @@ final class ExtractDocument {
                     Formats.amount(balance.blocked(), asset.scale(), language),
                     Formats.amount(balance.total(), asset.scale(), language));
             (asset.kind() == AssetKind.SECURITY ? securities : money).add(row);
+            figures.add(new Figure(asset.code() + " — " + words.available(), row.get(2)));
+            figures.add(new Figure(asset.code() + " — " + words.total(), row.get(5)));
         });
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Fields(List.of(new Block.Field(words.holder(), holder),
@@ -74,7 +83,8 @@ final class ExtractDocument {
                 : Block.Table.of(columns(words, "ISIN"), securities, List.of(words.positions(), String.valueOf(securities.size()),
                         "", "", "", "")));
         blocks.add(new Block.Paragraph(words.basis()));
-        return new DocumentSpec(KIND, instruction.clientId(), language, words.title(), blocks, instruction.id());
+        return new Extract(new DocumentSpec(KIND, instruction.clientId(), language, words.title(), blocks, instruction.id()),
+                figures);
     }
 
     private static List<Block.Column> columns(Words words, String code) {

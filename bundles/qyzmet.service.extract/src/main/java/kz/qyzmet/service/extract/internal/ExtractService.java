@@ -87,7 +87,7 @@ public class ExtractService implements ServiceHandler<ExtractService.Request> {
 
     @Override
     public Outcome execute(Confirmed<Request> confirmed) {
-        return Outcome.executed(List.of(documents.issue(document.of(confirmed.instruction(), confirmed.request()),
-                confirmed.caller()).id()));
+        ExtractDocument.Extract extract = document.of(confirmed.instruction(), confirmed.request());
+        return Outcome.executed(List.of(documents.issue(extract.spec(), extract::keyFigures, confirmed.caller()).id()));
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.documents.api.Figure;
 import kz.qyzmet.documents.api.FileSpec;
 import kz.qyzmet.documents.api.Formats;
 import kz.qyzmet.documents.api.StoredDocument;
@@ -110,12 +112,14 @@ final class ReportWriter {
         Words words = Words.of(request.language());
         String title = words.title() + " · " + request.account() + " · " + Formats.date(Formats.day(request.period().from()))
                 + "–" + Formats.date(Formats.day(beforeTo));
+        // asked once the document is written: the totals are counted while the operations stream
+        Supplier<List<Figure>> figures = () -> keyFigures(request, totals, words);
         StoredDocument document = switch (request.format()) {
         case "csv" -> documents.issue(new FileSpec(KIND, request.clientId(), request.language(), title, "text/csv", "csv",
-                request.instructionId()), out -> csv(request, totals, progress, out), caller);
+                request.instructionId()), out -> csv(request, totals, progress, out), figures, caller);
         case "json" -> documents.issue(new FileSpec(KIND, request.clientId(), request.language(), title, "application/json",
-                "json", request.instructionId()), out -> json(request, totals, progress, beforeTo, out), caller);
-        default -> documents.issue(pdf(request, totals, progress, beforeTo, words), caller);
+                "json", request.instructionId()), out -> json(request, totals, progress, beforeTo, out), figures, caller);
+        default -> documents.issue(pdf(request, totals, progress, beforeTo, words), figures, caller);
         };
         return document;
     }
@@ -186,6 +190,22 @@ final class ReportWriter {
 
     private Asset asset(String code) {
         return ledger.asset(code).orElse(new Asset(code, AssetKind.CURRENCY, 2, code));
+    }
+
+    /** What the verification lookup shows of a report (issue #13): its period, how many operations, and the balances. */
+    private List<Figure> keyFigures(Request request, Reconciliation totals, Words words) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(words.period(), Formats.dateTime(request.period().from()) + " — "
+                + Formats.dateTime(request.period().to()) + " (" + words.almaty() + ")"));
+        figures.add(new Figure(words.count(), String.valueOf(totals.operations)));
+        for (String code : totals.assets()) {
+            int scale = asset(code).scale();
+            figures.add(new Figure(code + " — " + words.opening(),
+                    Formats.amount(Reconciliation.get(totals.opening, code), scale, request.language())));
+            figures.add(new Figure(code + " — " + words.closing(),
+                    Formats.amount(Reconciliation.get(totals.closing, code), scale, request.language())));
+        }
+        return figures;
     }
 
     private void csv(Request request, Reconciliation totals, Progress progress, OutputStream out) throws IOException {
