@@ -17,7 +17,7 @@ run() { # $1 = label, then extra environment assignments
   data=$(mktemp -d -p "$PWD/distribution/target" auth-bench.XXXX)
   mkdir -p "$data/deploy" && cp "$BENCH" "$data/deploy/"
   echo "== $label"
-  env "$@" QYZMET_DATA_DIR="$data" QYZMET_HTTPS_PORT=${PORT:-18644} QYZMET_HTTP_PORT=${HTTP_PORT:-18081} \
+  env "$@" QYZMET_DEPLOYMENT_REQUIRE_SIGNATURES=false QYZMET_DATA_DIR="$data" QYZMET_HTTPS_PORT=${PORT:-18644} QYZMET_HTTP_PORT=${HTTP_PORT:-18081} \
     QYZMET_AUTH_ADMIN_PASSWORD="$PASSWORD" QYZMET_AUTH_ADMIN_PHONE=+77000000009 \
     QYZMET_BENCHMARK_PORT=${HTTP_PORT:-18081} QYZMET_BENCHMARK_ADMIN_PASSWORD="$PASSWORD" \
     QYZMET_BENCHMARK_SECONDS=${SECONDS_PER_SCENARIO:-10} \

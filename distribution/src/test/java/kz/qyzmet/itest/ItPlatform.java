@@ -111,8 +111,8 @@ public final class ItPlatform {
     }
 
     /**
-     * Like {@link #options}, plus PDFBox in the framework: the tests read the PDFs the
-     * platform issues with a library other than the one that wrote them.
+     * Like {@link #options}, plus PDFBox and Commons CSV in the framework: the tests read the
+     * PDFs and CSVs the platform issues with libraries other than the one that wrote them.
      */
     public static Option[] optionsWithPdfReader(String name, List<String> features, Map<String, String> extraSettings)
             throws Exception {

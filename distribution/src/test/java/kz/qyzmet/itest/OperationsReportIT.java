@@ -1,6 +1,7 @@
 package kz.qyzmet.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -99,11 +100,22 @@ public class OperationsReportIT {
     }
 
     private ItSupport.ClientSession newClient() throws Exception {
+        return newClient("RPT-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase());
+    }
+
+    /** A client with a record in the client register (name and IIN), as the documents name their holder. */
+    private ItSupport.ClientSession registeredClient(String taxId, String name) throws Exception {
+        HttpResponse<String> created = platform.operatorPost("operator/clients", "{\"kind\":\"INDIVIDUAL\",\"taxId\":\"" + taxId
+                + "\",\"name\":\"" + name + "\",\"phone\":\"+77019998877\",\"email\":\"holder@example.kz\",\"taxResidency\":\"KZ\"}");
+        assertEquals(created.body(), 200, created.statusCode());
+        return newClient(ItSupport.json(created).get("id").asText());
+    }
+
+    private ItSupport.ClientSession newClient(String clientId) throws Exception {
         int n;
         synchronized (OperationsReportIT.class) {
             n = ++clients;
         }
-        String clientId = "RPT-" + n + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         ItSupport.ClientSession client = platform.onboardClient(clientId, "rpt" + n + "x" + UUID.randomUUID().toString()
                 .substring(0, 4), "+77017" + String.format("%06d", n), PASSWORD);
         ledger().openAccount(clientId, AccountType.CLIENT, clientId, "Нұрлан Әбенов");
@@ -147,7 +159,7 @@ public class OperationsReportIT {
 
     @Test
     public void a_theReportListsEveryOperationOfThePeriodAndReconcilesInEveryFormat() throws Exception {
-        ItSupport.ClientSession client = newClient();
+        ItSupport.ClientSession client = registeredClient("860515301234", "Ахметова Айгерим Серікқызы");
         String account = client.clientId();
         Entry before = pay(account, "KZT", "1000000.00", "PAYMENT_IN");
         pay(account, "KZ1C00000876", "10", "SECURITIES_IN");
@@ -171,14 +183,49 @@ public class OperationsReportIT {
         Map<String, BigDecimal> closing = totals(ledger().balancesAsOf(account, to.minus(1, ChronoUnit.MICROS)));
         String period = "\"from\":\"" + from + "\",\"to\":\"" + to + "\"";
 
-        // CSV: one line per operation, nothing from before or after the period
-        String csv = new String(download(client, report(client, "{" + period + ",\"format\":\"csv\"}", () -> {
-        })), StandardCharsets.UTF_8);
-        String[] lines = csv.split("\r\n");
-        assertEquals("header + every operation", expected.size() + 1, lines.length);
-        for (Operation operation : expected) {
-            assertTrue("posting " + operation.postingId(), csv.contains("," + operation.postingId() + ","));
+        // CSV for Excel (issue #13): BOM, ';', the document's language, Almaty time; opening and closing rows: it reconciles
+        byte[] csvBytes = download(client, report(client, "{" + period + ",\"format\":\"csv\",\"language\":\"ru\"}", () -> {
+        }));
+        assertEquals("UTF-8 with a byte order mark", "\ufeff", new String(csvBytes, StandardCharsets.UTF_8).substring(0, 1));
+        String csv = new String(csvBytes, StandardCharsets.UTF_8).substring(1);
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setHeader().setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv))) {
+            assertEquals(List.of("Время (Алматы)", "Запись", "Проводка", "Вид", "Описание", "Основание", "Сторнирует", "Субсчёт",
+                    "Актив", "Сумма"), parser.getHeaderNames());
+            rows = parser.getRecords();
         }
+        Map<String, BigDecimal> csvOpening = new HashMap<>();
+        Map<String, BigDecimal> csvSums = new HashMap<>();
+        Map<String, BigDecimal> csvClosing = new HashMap<>();
+        int operationRows = 0;
+        for (org.apache.commons.csv.CSVRecord row : rows) {
+            BigDecimal amount = new BigDecimal(row.get("Сумма").replace(',', '.'));
+            String asset = row.get("Актив");
+            switch (row.get("Вид")) {
+            case "Остаток на начало" -> {
+                csvOpening.put(asset, amount);
+                csvSums.merge(asset, amount, BigDecimal::add);
+            }
+            case "Остаток на конец" -> csvClosing.put(asset, amount);
+            default -> {
+                operationRows++;
+                csvSums.merge(asset, amount, BigDecimal::add);
+                assertFalse("kinds in words: " + row, row.get("Вид").matches("[A-Z_]+"));
+                assertTrue("Almaty time with seconds: " + row, row.get("Время (Алматы)").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+            }
+            }
+        }
+        assertEquals("one row per operation, nothing from before or after the period", expected.size(), operationRows);
+        for (Operation operation : expected) {
+            assertTrue("posting " + operation.postingId(), csv.contains(";" + operation.postingId() + ";"));
+        }
+        for (Map.Entry<String, BigDecimal> balance : csvClosing.entrySet()) {
+            assertEquals("the CSV reconciles by itself: " + balance.getKey(), 0,
+                    balance.getValue().compareTo(csvSums.getOrDefault(balance.getKey(), BigDecimal.ZERO)));
+            assertEquals(0, balance.getValue().compareTo(closing.get(balance.getKey())));
+        }
+        assertEquals(0, csvOpening.get("KZT").compareTo(opening.get("KZT")));
         assertTrue("RFC 4180 quoting", csv.contains("\"Held for an order, \"\"IPO\"\"\""));
 
         // JSON: opening + every amount = closing, per asset, and the closing is the ledger's
@@ -206,6 +253,12 @@ public class OperationsReportIT {
             text = new PDFTextStripper().getText(document);
         }
         assertTrue(text.contains("Отчёт об операциях") && text.contains("Сверка"));
+        assertTrue("the report names its holder like the extract: " + text, text.contains("Владелец счёта")
+                && text.contains("Ахметова Айгерим Серікқызы · ИИН/БИН 860515301234"));
+        // kinds and sub-accounts in words (the descriptions are the test's own, with codes in them)
+        assertFalse("sub-accounts in words, not codes: " + text, text.contains("AVAILABLE") || text.contains("HELD"));
+        assertTrue(text.contains("Зачисление\nденег") || text.contains("Зачисление денег"));
+        assertTrue(text.contains("доступно") && text.contains("в резерве") && text.contains("Сторно"));
         for (Operation operation : expected) {
             assertTrue("amount of posting " + operation.postingId(), text.contains(Formats.amount(operation.amount(),
                     ledger().asset(operation.asset()).orElseThrow().scale(), Language.RU)));
@@ -298,7 +351,9 @@ public class OperationsReportIT {
         String csv = new String(download(client, report(client, "{\"from\":\"" + from + "\",\"to\":\"" + to
                 + "\",\"format\":\"csv\"}", () -> {
                 })), StandardCharsets.UTF_8);
-        assertEquals(operations + 1, csv.split("\r\n").length);
+        // header, the opening and closing row of each asset, and one row per operation
+        long assets = csv.lines().skip(1).map(line -> line.split(";")[8]).distinct().count();
+        assertEquals(operations + 1 + 2 * assets, csv.split("\r\n").length);
     }
 
     @Test

@@ -4,5 +4,5 @@
  * of a record as it was on a given date.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package kz.qyzmet.clients.api;

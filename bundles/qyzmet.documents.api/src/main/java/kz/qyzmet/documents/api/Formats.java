@@ -22,6 +22,7 @@ public final class Formats {
     public static final ZoneId BROKER_ZONE = ZoneId.of("Asia/Almaty");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
     private Formats() {
     }
@@ -37,6 +38,25 @@ public final class Formats {
 
     public static String dateTime(Instant at) {
         return DATE_TIME.format(at.atZone(BROKER_ZONE));
+    }
+
+    /** With seconds: where times order operations, two in one minute must read apart. */
+    public static String dateTimeWithSeconds(Instant at) {
+        return DATE_TIME_SECONDS.format(at.atZone(BROKER_ZONE));
+    }
+
+    /**
+     * A period [from, to) as a client chose it: whole Almaty days print as the first and the last day
+     * ("01.11.2026 — 30.11.2026", not "… 01.12.2026 00:00"); other bounds as times with seconds, the last
+     * one the last second inside the period.
+     */
+    public static String period(Instant from, Instant to) {
+        java.time.ZonedDateTime start = from.atZone(BROKER_ZONE);
+        java.time.ZonedDateTime end = to.atZone(BROKER_ZONE);
+        if (start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return date(start.toLocalDate()) + " — " + date(end.toLocalDate().minusDays(1));
+        }
+        return dateTimeWithSeconds(from) + " — " + dateTimeWithSeconds(to.minusNanos(1));
     }
 
     public static String date(LocalDate day) {

@@ -51,8 +51,8 @@ import kz.qyzmet.common.api.Requests;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LedgerConfiguration.class)
 public class IncomingTransfers {
-    static final String PAYMENT_IN = "PAYMENT_IN";
-    static final String SECURITIES_IN = "SECURITIES_IN";
+    static final String PAYMENT_IN = kz.qyzmet.ledger.api.OperationKinds.PAYMENT_IN;
+    static final String SECURITIES_IN = kz.qyzmet.ledger.api.OperationKinds.SECURITIES_IN;
     private static final Set<AccountType> OUTSIDE = Set.of(AccountType.EXTERNAL, AccountType.OMNIBUS, AccountType.BROKER);
 
     private final Ledger ledger;

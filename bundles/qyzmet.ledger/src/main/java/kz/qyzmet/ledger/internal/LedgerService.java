@@ -448,7 +448,7 @@ public class LedgerService implements Ledger, AuditedChanges {
         List<Posting> opposite = database.read(session -> session.getMapper(LedgerMapper.class).postings(entryId)).stream()
                 .map(row -> new Posting(row.accountId, SubAccount.valueOf(row.subAccount), row.asset, row.amount.negate()))
                 .toList();
-        return post(new EntryRequest(idempotencyKey, "REVERSAL", "Reversal of entry " + entryId + ": " + reason,
+        return post(new EntryRequest(idempotencyKey, kz.qyzmet.ledger.api.OperationKinds.REVERSAL, "Reversal of entry " + entryId + ": " + reason,
                 original.reference, actor, opposite), entryId);
     }
 

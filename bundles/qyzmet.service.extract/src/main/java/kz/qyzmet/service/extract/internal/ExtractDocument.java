@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import kz.qyzmet.clients.api.Client;
+import kz.qyzmet.clients.api.DocumentHolder;
 import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
@@ -53,9 +53,8 @@ final class ExtractDocument {
 
     Extract spec(Instruction instruction, Account account, List<Balance> balances, Instant shownAt, Language language) {
         Words words = Words.of(language);
-        String holder = clients.get().flatMap(records -> records.find(instruction.clientId()))
-                .map(Client::data).map(data -> data.name() + (data.taxId() == null ? "" : " · " + words.taxId() + " " + data.taxId()))
-                .orElse(account.name());
+        String holder = DocumentHolder.line(clients.get().flatMap(records -> records.find(instruction.clientId())),
+                account.name(), language);
         List<List<String>> money = new ArrayList<>();
         List<List<String>> securities = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
@@ -71,7 +70,7 @@ final class ExtractDocument {
             figures.add(new Figure(asset.code() + " — " + words.total(), row.get(5)));
         });
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Fields(List.of(new Block.Field(words.holder(), holder),
+        blocks.add(new Block.Fields(List.of(new Block.Field(DocumentHolder.LABEL.in(language), holder),
                 new Block.Field(words.account(), account.id()),
                 new Block.Field(words.opened(), Formats.dateTime(account.openedAt())),
                 new Block.Field(words.asOf(), Formats.dateTime(shownAt) + " (" + words.almaty() + ")"),
@@ -94,20 +93,20 @@ final class ExtractDocument {
     }
 
     /** The words of the extract, per language. */
-    record Words(String title, String holder, String taxId, String account, String opened, String asOf, String almaty,
+    record Words(String title, String account, String opened, String asOf, String almaty,
             String instruction, String money, String securities, String currency, String name, String available, String held,
             String blocked, String total, String positions, String none, String basis) {
         static Words of(Language language) {
             return switch (language) {
-            case KK -> new Words("Жеке шот бойынша үзінді көшірме", "Шот иесі", "ЖСН/БСН", "Жеке шот", "Шот ашылған",
+            case KK -> new Words("Жеке шот бойынша үзінді көшірме", "Жеке шот", "Шот ашылған",
                     "Жағдайы бойынша", "Алматы уақыты", "Клиент өтініші", "Ақша қаражаты", "Бағалы қағаздар", "Валюта",
                     "Атауы", "Қолжетімді", "Ұсталған", "Бұғатталған", "Барлығы", "Позициялар", "Жоқ.",
                     "Үзінді көшірме номиналды ұстау есебі жүйесінің деректері бойынша жасалды (Ережелердің 7.1-тармағы).");
-            case RU -> new Words("Выписка по лицевому счёту", "Владелец счёта", "ИИН/БИН", "Лицевой счёт", "Счёт открыт",
+            case RU -> new Words("Выписка по лицевому счёту", "Лицевой счёт", "Счёт открыт",
                     "По состоянию на", "время Алматы", "Поручение клиента", "Денежные средства", "Ценные бумаги", "Валюта",
                     "Наименование", "Доступно", "Удержано", "Заблокировано", "Всего", "Позиций", "Нет.",
                     "Выписка сформирована по данным системы учёта номинального держания (п. 7.1 Правил).");
-            case EN -> new Words("Personal account extract", "Account holder", "IIN/BIN", "Personal account", "Account opened",
+            case EN -> new Words("Personal account extract", "Personal account", "Account opened",
                     "As of", "Almaty time", "Client instruction", "Money", "Securities", "Currency", "Name", "Available",
                     "Held", "Blocked", "Total", "Positions", "None.",
                     "Formed from the records of the nominee-holding accounting system (rules §7.1).");

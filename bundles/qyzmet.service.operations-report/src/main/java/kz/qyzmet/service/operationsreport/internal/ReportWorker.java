@@ -1,5 +1,12 @@
 package kz.qyzmet.service.operationsreport.internal;
 
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import kz.qyzmet.clients.api.ClientRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,12 +48,17 @@ public class ReportWorker implements JobWorker {
     private final AuditJournal audit;
     private final ReportWriter writer;
 
+    /** Optional: without client records the report names the holder as the ledger knows the account. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClientRecords clients;
+
     @Activate
     public ReportWorker(@Reference Ledger ledger, @Reference Documents documents, @Reference Instructions instructions,
             @Reference AuditJournal audit) {
         this.instructions = instructions;
         this.audit = audit;
-        this.writer = new ReportWriter(ledger, documents);
+        this.writer = new ReportWriter(ledger, documents, () -> Optional.ofNullable(clients));
     }
 
     /** What the job needs to write the report, as its parameters. */

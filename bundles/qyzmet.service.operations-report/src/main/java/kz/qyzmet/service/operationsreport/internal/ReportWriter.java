@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.documents.api.Documents;
+import kz.qyzmet.clients.api.ClientRecords;
+import kz.qyzmet.clients.api.DocumentHolder;
 import kz.qyzmet.documents.api.Figure;
 import kz.qyzmet.documents.api.FileSpec;
 import kz.qyzmet.documents.api.Formats;
@@ -29,6 +32,7 @@ import kz.qyzmet.ledger.api.Asset;
 import kz.qyzmet.ledger.api.AssetKind;
 import kz.qyzmet.ledger.api.Balance;
 import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.ledger.api.OperationKinds;
 import kz.qyzmet.ledger.api.Operation;
 import kz.qyzmet.common.api.Caller;
 import kz.qyzmet.common.api.Language;
@@ -46,10 +50,12 @@ final class ReportWriter {
 
     private final Ledger ledger;
     private final Documents documents;
+    private final Supplier<Optional<ClientRecords>> clients;
 
-    ReportWriter(Ledger ledger, Documents documents) {
+    ReportWriter(Ledger ledger, Documents documents, Supplier<Optional<ClientRecords>> clients) {
         this.ledger = ledger;
         this.documents = documents;
+        this.clients = clients;
     }
 
     /** Per asset: what the account held before the period, what moved, what it holds after. */
@@ -152,9 +158,12 @@ final class ReportWriter {
         Language language = request.language();
         Map<String, Asset> assets = new TreeMap<>();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Fields(List.of(new Block.Field(words.account(), request.account()),
-                new Block.Field(words.period(), Formats.dateTime(request.period().from()) + " — "
-                        + Formats.dateTime(request.period().to()) + " (" + words.almaty() + ")"),
+        String holder = DocumentHolder.line(clients.get().flatMap(records -> records.find(request.clientId())),
+                ledger.account(request.account()).map(kz.qyzmet.ledger.api.Account::name).orElse(request.account()), language);
+        blocks.add(new Block.Fields(List.of(new Block.Field(DocumentHolder.LABEL.in(language), holder),
+                new Block.Field(words.account(), request.account()),
+                new Block.Field(words.period(), Formats.period(request.period().from(), request.period().to()) + " ("
+                        + words.almaty() + ")"),
                 new Block.Field(words.instruction(), request.instructionNumber()))));
         blocks.add(new Block.Heading(words.operations()));
         List<Block.Column> columns = List.of(new Block.Column(words.time(), 2.6f, false),
@@ -166,8 +175,9 @@ final class ReportWriter {
             String description = operation.description()
                     + (operation.reference() == null || operation.reference().isBlank() ? "" : " · " + operation.reference())
                     + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses());
-            sink.accept(List.of(Formats.dateTime(operation.postedAt()), String.valueOf(operation.entryId()), operation.kind(),
-                    description, operation.asset(), operation.subAccount().name(),
+            sink.accept(List.of(Formats.dateTimeWithSeconds(operation.postedAt()), String.valueOf(operation.entryId()),
+                    OperationKinds.label(operation.kind()).in(language), description, operation.asset(),
+                    OperationKinds.label(operation.subAccount()).in(language),
                     Formats.amount(operation.amount(), asset.scale(), language)));
         }), () -> List.of(words.count(), String.valueOf(totals.operations), "", "", "", "", "")));
         // laid out after the operations: the sums are counted while they stream
@@ -195,8 +205,8 @@ final class ReportWriter {
     /** What the verification lookup shows of a report (issue #13): its period, how many operations, and the balances. */
     private List<Figure> keyFigures(Request request, Reconciliation totals, Words words) {
         List<Figure> figures = new ArrayList<>();
-        figures.add(new Figure(words.period(), Formats.dateTime(request.period().from()) + " — "
-                + Formats.dateTime(request.period().to()) + " (" + words.almaty() + ")"));
+        figures.add(new Figure(words.period(), Formats.period(request.period().from(), request.period().to()) + " ("
+                + words.almaty() + ")"));
         figures.add(new Figure(words.count(), String.valueOf(totals.operations)));
         for (String code : totals.assets()) {
             int scale = asset(code).scale();
@@ -209,36 +219,8 @@ final class ReportWriter {
     }
 
     private void csv(Request request, Reconciliation totals, Progress progress, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write("posted_at,entry_id,posting_id,kind,description,reference,reverses,sub_account,asset,amount\r\n");
-        try {
-            stream(request, totals, progress, operation -> {
-                try {
-                    writer.write(String.join(",", operation.postedAt().toString(), String.valueOf(operation.entryId()),
-                            String.valueOf(operation.postingId()), csv(operation.kind()), csv(operation.description()),
-                            csv(operation.reference()), operation.reverses() == null ? "" : String.valueOf(operation.reverses()),
-                            operation.subAccount().name(), operation.asset(), operation.amount().toPlainString()));
-                    writer.write("\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        close(request, totals, request.period().to().minus(1, ChronoUnit.MICROS));
-        writer.flush();
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        CsvReport.write(request, totals, sink -> stream(request, totals, progress, sink),
+                () -> close(request, totals, request.period().to().minus(1, ChronoUnit.MICROS)), code -> asset(code).scale(), out);
     }
 
     private void json(Request request, Reconciliation totals, Progress progress, Instant beforeTo, OutputStream out)
