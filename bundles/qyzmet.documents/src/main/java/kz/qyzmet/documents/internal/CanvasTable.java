@@ -56,20 +56,77 @@ final class CanvasTable {
         this.columns = columns;
         this.left = new float[columns.size()];
         this.width = new float[columns.size()];
-        float total = 0;
-        for (Block.Column column : columns) {
-            total += column.weight();
-        }
+        float[] widths = widths(columns, frame.getWidth(), text, strong);
         float x = frame.getLeft();
         for (int i = 0; i < columns.size(); i++) {
             left[i] = x;
-            width[i] = frame.getWidth() * columns.get(i).weight() / total;
+            width[i] = widths[i];
             x += width[i];
         }
         this.page = page;
         this.canvas = new PdfCanvas(page);
         this.y = top;
         header();
+    }
+
+    /** A numeric column is at least as wide as a 12-digit amount; a wider one is set smaller, never broken. */
+    static final String TYPICAL_AMOUNT = "000\u00a0000\u00a0000\u00a0000,00";
+    /** The smallest size a value that must stay whole (an amount, a long word) is set in. */
+    static final float MIN_FONT_SIZE = 4f;
+
+    /**
+     * Column widths by weight, but never narrower than the longest word of the
+     * header and, in a numeric column, a typical amount (rows stream, so they
+     * cannot be measured first); what those need is taken from the other columns.
+     * If the minimums together are wider than the page they shrink together.
+     */
+    static float[] widths(List<Block.Column> columns, float available, PdfFont text, PdfFont strong) {
+        int n = columns.size();
+        float[] minimum = new float[n];
+        float needed = 0;
+        for (int i = 0; i < n; i++) {
+            Block.Column column = columns.get(i);
+            float need = 0;
+            for (String word : column.title().split(" ")) {
+                need = Math.max(need, strong.getWidth(word, FONT_SIZE));
+            }
+            if (column.numeric()) {
+                need = Math.max(need, text.getWidth(TYPICAL_AMOUNT, FONT_SIZE));
+            }
+            minimum[i] = need + 2 * PADDING + 0.5f;
+            needed += minimum[i];
+        }
+        if (needed > available) {
+            for (int i = 0; i < n; i++) {
+                minimum[i] *= available / needed;
+            }
+        }
+        float[] width = new float[n];
+        boolean[] fixed = new boolean[n];
+        // give every column its share; fix the ones below their minimum at it, and share the rest again
+        for (boolean changed = true; changed;) {
+            changed = false;
+            float free = available;
+            float freeWeights = 0;
+            for (int i = 0; i < n; i++) {
+                if (fixed[i]) {
+                    free -= minimum[i];
+                } else {
+                    freeWeights += columns.get(i).weight();
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                width[i] = fixed[i] ? minimum[i] : free * columns.get(i).weight() / freeWeights;
+                if (!fixed[i] && width[i] < minimum[i]) {
+                    fixed[i] = true;
+                    changed = true;
+                }
+            }
+            if (freeWeights == 0) {
+                break;
+            }
+        }
+        return width;
     }
 
     /** The table's bottom so far, on the page it ended on. */
@@ -98,7 +155,7 @@ final class CanvasTable {
         int height = 1;
         for (int i = 0; i < columns.size(); i++) {
             String value = i < values.size() && values.get(i) != null ? values.get(i) : "";
-            List<String> wrapped = wrap(value, font, width[i] - 2 * PADDING);
+            List<String> wrapped = columns.get(i).numeric() ? List.of(value) : wrap(value, font, width[i] - 2 * PADDING);
             lines.add(wrapped);
             height = Math.max(height, wrapped.size());
         }
@@ -140,8 +197,13 @@ final class CanvasTable {
         canvas.beginText().setFontAndSize(font, FONT_SIZE);
         for (int i = 0; i < columns.size(); i++) {
             float baseline = top - PADDING - FONT_SIZE;
+            float available = width[i] - 2 * PADDING;
             for (String line : lines.get(i)) {
-                float x = columns.get(i).numeric() ? left[i] + width[i] - PADDING - font.getWidth(line, FONT_SIZE)
+                // what must stay whole (an amount, a word longer than the column) is set smaller to fit
+                float natural = font.getWidth(line, FONT_SIZE);
+                float size = natural <= available ? FONT_SIZE : Math.max(MIN_FONT_SIZE, FONT_SIZE * available / natural);
+                canvas.setFontAndSize(font, size);
+                float x = columns.get(i).numeric() ? left[i] + width[i] - PADDING - font.getWidth(line, size)
                         : left[i] + PADDING;
                 canvas.setTextMatrix(x, baseline).showText(line);
                 baseline -= LEADING;
@@ -150,7 +212,11 @@ final class CanvasTable {
         canvas.endText();
     }
 
-    /** Greedy word wrap to the width; a word longer than a line is broken where it must be. */
+    /**
+     * Greedy word wrap to the width at spaces (a no-break space joins, as in amounts); a word longer
+     * than a line stands on its own line, set smaller when drawn, and is broken only if it does not
+     * fit even at the smallest size.
+     */
     private static List<String> wrap(String value, PdfFont font, float available) {
         List<String> lines = new ArrayList<>(1);
         if (font.getWidth(value, FONT_SIZE) <= available) {
@@ -168,6 +234,11 @@ final class CanvasTable {
             if (line.length() > 0) {
                 lines.add(line.toString());
                 line.setLength(0);
+            }
+            if (font.getWidth(word, MIN_FONT_SIZE) <= available) {
+                // a word longer than the column gets a line of its own, set smaller: never cut in the middle
+                lines.add(word);
+                continue;
             }
             String rest = word;
             while (font.getWidth(rest, FONT_SIZE) > available && rest.length() > 1) {

@@ -212,7 +212,8 @@ final class PdfRenderer {
             if (started > 2) {
                 PdfPage done = pdf.getPage(started - 2);
                 if (!done.isFlushed()) {
-                    done.flush(true);
+                    // its own content streams only: the footer's page-count object is shared and filled at the end
+                    done.flush(false);
                 }
             }
         }
@@ -220,15 +221,22 @@ final class PdfRenderer {
 
     /**
      * The footer of every page: broker, document number, verification address, and
-     * the page number; the last page says "N of N", so the reader knows nothing is
-     * missing (pages are written out as the document grows: no earlier page can wait
-     * for the total).
+     * "page N of M" (issue #13). Pages are written out as the document grows, so no
+     * page can wait for the total: every footer draws the same small form XObject
+     * where M goes, and that one object is filled in when the document closes and
+     * the count is known.
      */
     private static final class Footer extends AbstractPdfDocumentEventHandler {
+        private static final float SIZE = 7;
+        /** The baseline of the footer's first line (the paragraphs there sit at 28 with their leading). */
+        private static final float BASELINE = 30.2f;
         private final PdfDocument pdf;
         private final PdfFont font;
         private final Labels labels;
         private final Letterhead head;
+        /** Where M goes; its box starts 3 pt below the baseline, for the descenders (iText places a box by its corner). */
+        private final PdfFormXObject total = new PdfFormXObject(new Rectangle(0, 0, 40, SIZE + 6));
+        private boolean totalWritten;
 
         Footer(PdfDocument pdf, PdfFont font, Labels labels, Letterhead head) {
             this.pdf = pdf;
@@ -242,18 +250,26 @@ final class PdfRenderer {
             PdfPage page = ((PdfDocumentEvent) event).getPage();
             Rectangle size = page.getPageSize();
             int number = pdf.getPageNumber(page);
-            // at the end every remaining page gets its footer: the document is complete, the last one is known
-            boolean closing = pdf.isClosing();
-            String pageText = closing && number == pdf.getNumberOfPages() ? labels.lastPage(number) : labels.page(number);
+            if (pdf.isClosing() && !totalWritten) {
+                // the remaining footers are drawn as the document closes: the count is final now
+                new PdfCanvas(total, pdf).beginText().setFontAndSize(font, SIZE).setFillColor(MUTED).moveText(0, 3)
+                        .showText(String.valueOf(pdf.getNumberOfPages())).endText();
+                totalWritten = true;
+            }
             PdfCanvas canvas = new PdfCanvas(page.newContentStreamAfter(), page.getResources(), pdf);
             canvas.setStrokeColor(RULE).setLineWidth(0.5f).moveTo(36, 40).lineTo(size.getWidth() - 36, 40).stroke();
             try (Canvas layout = new Canvas(canvas, size)) {
-                layout.setFont(font).setFontSize(7).setFontColor(MUTED);
+                layout.setFont(font).setFontSize(SIZE).setFontColor(MUTED);
                 layout.showTextAligned(new Paragraph(head.brokerName() + " · " + head.number()), 36, 28, TextAlignment.LEFT);
                 layout.showTextAligned(new Paragraph(labels.verifyAt() + " " + head.verificationUrl()).setFontSize(6),
                         36, 19, TextAlignment.LEFT);
-                layout.showTextAligned(new Paragraph(pageText), size.getWidth() - 36, 28, TextAlignment.RIGHT);
             }
+            // "page N of " then the shared count, on one baseline, ending at the right margin's reserve
+            String pageText = labels.page(number) + " " + labels.pageJoin() + " ";
+            float totalX = size.getWidth() - 36 - font.getWidth("000000", SIZE);
+            canvas.beginText().setFontAndSize(font, SIZE).setFillColor(MUTED)
+                    .moveText(totalX - font.getWidth(pageText, SIZE), BASELINE).showText(pageText).endText();
+            canvas.addXObjectAt(total, totalX, BASELINE - 3);
             canvas.release();
         }
     }
@@ -276,9 +292,6 @@ final class PdfRenderer {
             return pagePrefix + " " + number;
         }
 
-        String lastPage(int number) {
-            return pagePrefix + " " + number + " " + pageJoin + " " + number;
-        }
     }
 
     private static FontProgram font(String resource) {

@@ -84,8 +84,43 @@ class PdfRendererTest {
             for (int i = 1; i <= 400; i++) {
                 assertTrue(text.contains("Өтеу № " + i + " —"), "row " + i);
             }
-            assertTrue(text.contains("Бет " + pages + " / " + pages), "the last page knows the total");
+            for (int page = 1; page <= pages; page++) {
+                PDFTextStripper one = new PDFTextStripper();
+                one.setStartPage(page);
+                one.setEndPage(page);
+                String onPage = one.getText(document).replaceAll("\\s+", " ");
+                assertTrue(onPage.contains("Бет " + page + " / " + pages), "page N of M on page " + page + ": " + onPage);
+            }
             assertTrue(text.contains("400.00"), "totals row");
+        }
+    }
+
+    @Test
+    void aLongDocumentIsPdfA2uOnEveryPage() throws Exception {
+        assertEquals(List.of(), PdfConformance.failures(render(400), org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_U),
+                "veraPDF, PDF/A-2u, with the page count filled in at the end");
+    }
+
+    /** Issue #13: an amount of 18 integer digits stays whole in its cell, and a header keeps its words whole. */
+    @Test
+    void eighteenDigitAmountsAndLongHeadersDoNotBreak() throws IOException {
+        String huge = kz.qyzmet.documents.api.Formats.amount(new java.math.BigDecimal("123456789012345678.90"), 2, Language.RU);
+        List<Block.Column> columns = List.of(new Block.Column("Время", 2.6f, false), new Block.Column("Запись", 1.3f, false),
+                new Block.Column("Вид", 2.2f, false), new Block.Column("Описание", 4.2f, false),
+                new Block.Column("Актив", 2.2f, false), new Block.Column("Субсчёт", 1.8f, false),
+                new Block.Column("Сумма", 2.4f, true));
+        DocumentSpec spec = new DocumentSpec("operations-report", "DEMO-0001", Language.RU, "Отчёт об операциях",
+                List.of(Block.Table.of(columns, List.of(List.of("02.12.2026 07:11:58", "4", "Зачисление денег", "Demo", "KZT",
+                        "доступно", huge)), null)), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfRenderer().render(spec, new PdfRenderer.Letterhead("АО «Qyzmet Broker»", "г. Алматы", "OR-2026-000001",
+                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/x"), out);
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains(huge), "the amount on one line: " + text);
+            for (String header : List.of("Запись", "Субсчёт", "Описание")) {
+                assertTrue(text.contains(header), "the header " + header + " whole: " + text);
+            }
         }
     }
 
