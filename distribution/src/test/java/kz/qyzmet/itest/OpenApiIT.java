@@ -130,6 +130,12 @@ public class OpenApiIT {
             }
         }
         assertTrue("operations that do not say what they answer: " + vague, vague.isEmpty());
+        // what may be null says so; what never is (a primitive) does not
+        JsonNode entry = document.get("components").get("schemas").get("Entry").get("properties");
+        assertTrue("Entry.reverses (Long) is nullable: " + entry, entry.get("reverses").path("nullable").asBoolean());
+        assertFalse("Entry.id (long) is never null: " + entry, entry.get("id").path("nullable").asBoolean());
+        JsonNode login = document.get("components").get("schemas").get("LoginAnswer").get("properties");
+        assertTrue("the app's token or the web's CSRF token is null: " + login, login.get("csrfToken").path("nullable").asBoolean());
     }
 
     @Test

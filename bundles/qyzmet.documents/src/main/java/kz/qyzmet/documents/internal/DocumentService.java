@@ -58,7 +58,6 @@ import kz.qyzmet.common.api.Language;
 @Component(service = { Documents.class, AuditedChanges.class }, configurationPid = "kz.qyzmet.documents")
 @Designate(ocd = DocumentsConfiguration.class)
 public class DocumentService implements Documents, AuditedChanges {
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern KIND = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Database database;
@@ -66,7 +65,7 @@ public class DocumentService implements Documents, AuditedChanges {
     private final DocumentsConfiguration config;
     private final PdfRenderer renderer = new PdfRenderer();
     private final DocumentSigner signer;
-    private final SignatureVerifier signatures;
+    private final DocumentLookups lookups;
 
     /** Dynamic and greedy: a test's clock with a higher ranking takes over. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -79,7 +78,10 @@ public class DocumentService implements Documents, AuditedChanges {
         this.audit = audit;
         this.config = config;
         this.signer = SigningKeys.signer(config, context.getProperty(DATA_DIR));
-        this.signatures = new SignatureVerifier(signer.certificate());
+        this.lookups = new DocumentLookups(database, audit, new SignatureVerifier(signer.certificate()), signer.certificate(),
+                this::now);
+        RendererWarmUp.start(renderer, signer, new PdfRenderer.Letterhead(brokerName(Language.KK), brokerDetails(Language.KK),
+                RendererWarmUp.NUMBER, Instant.now(), verificationUrlOf(VerificationTokens.next())));
     }
 
     static final String DATA_DIR = "qyzmet.data.dir";
@@ -287,78 +289,42 @@ public class DocumentService implements Documents, AuditedChanges {
 
     @Override
     public Verification verify(byte[] presented) {
-        try {
-            return verifyHash(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(presented)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return lookups.verify(presented);
     }
 
     @Override
     public Verification verifyHash(String sha256) {
-        String hash = sha256 == null ? "" : sha256.trim().toLowerCase(Locale.ROOT);
-        if (!SHA256.matcher(hash).matches()) {
-            return new Verification(false, hash, null);
-        }
-        DocumentRow row = database.read(session -> session.getMapper(DocumentMapper.class).findBySha256(hash));
-        return new Verification(row != null, hash, row == null ? null : row.toDocument());
+        return lookups.verifyHash(sha256);
     }
 
     @Override
     public Verification verify(byte[] presented, Caller caller) {
-        Verification verification = verify(presented);
-        if (caller == null || Caller.ANONYMOUS.equals(caller.identity())) {
-            // the public verifies freely: counted per day and outcome, not one journal record each
-            database.inTransaction(session -> {
-                session.getMapper(DocumentMapper.class).countVerification(
-                        LocalDateTime.ofInstant(now(), ZoneOffset.UTC).toLocalDate(), verification.genuine() ? "genuine" : "unknown");
-                return null;
-            });
-        } else {
-            audit.record(AuditEvent.builder("document.verified", verification.genuine() ? verification.document().number()
-                    : "unknown").by(caller).detail("genuine", verification.genuine()).detail("sha256", verification.sha256())
-                    .build());
-        }
-        return verification;
+        return lookups.verify(presented, caller);
     }
 
     @Override
     public SignatureCheck verifySignature(byte[] presented) {
-        return signatures.check(presented);
+        return lookups.verifySignature(presented);
     }
 
     @Override
     public Optional<PublicRecord> lookUp(String verificationToken) {
-        if (!VerificationTokens.wellFormed(verificationToken)) {
-            return Optional.empty();
-        }
-        DocumentRow row = database.read(session -> session.getMapper(DocumentMapper.class)
-                .findByVerificationToken(verificationToken));
-        return Optional.ofNullable(row).map(found -> new PublicRecord(found.number, found.kind, found.title, found.language,
-                found.mediaType, found.size, found.sha256, found.issuedAt.toInstant(ZoneOffset.UTC),
-                FigureJson.read(found.keyFigures)));
+        return lookups.lookUp(verificationToken);
     }
 
     @Override
     public Optional<PublicRecord> publicRecord(String documentId) {
-        return find(documentId).map(document -> new PublicRecord(document.number(), document.kind(), document.title(),
-                document.language(), document.mediaType(), document.size(), document.sha256(), document.issuedAt(),
-                FigureJson.read(database.read(session -> session.getMapper(DocumentMapper.class).keyFigures(documentId)))));
+        return find(documentId).map(lookups::publicRecord);
     }
 
     @Override
     public Optional<String> verificationUrl(String documentId) {
-        if (documentId == null || documentId.length() != 36) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(database.read(session -> session.getMapper(DocumentMapper.class).verificationToken(documentId)))
-                .map(this::verificationUrlOf);
+        return lookups.verificationToken(documentId).map(this::verificationUrlOf);
     }
 
     @Override
     public SigningCertificate signingCertificate() {
-        return new SigningCertificate(signer.certificate().getSubjectX500Principal().getName(),
-                SignatureVerifier.fingerprint(signer.certificate()));
+        return lookups.signingCertificate();
     }
 
     String verificationUrlOf(String token) {

@@ -23,6 +23,7 @@ import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.font.PdfFontFactory.EmbeddingStrategy;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.validation.context.PdfPageValidationContext;
 import com.itextpdf.kernel.pdf.PdfAConformance;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfOutputIntent;
@@ -212,7 +213,10 @@ final class PdfRenderer {
             if (started > 2) {
                 PdfPage done = pdf.getPage(started - 2);
                 if (!done.isFlushed()) {
-                    // its own content streams only: the footer's page-count object is shared and filled at the end
+                    // what flush(true) does, except flushing the page's resources: the footer's page-count object
+                    // is shared by every page and filled in at the end. Checked first, or PDF/A would keep the
+                    // page's content streams in memory until the close.
+                    pdf.checkIsoConformance(new PdfPageValidationContext(done));
                     done.flush(false);
                 }
             }

@@ -87,6 +87,7 @@ final class OpenApiGenerator {
         if (document.getPaths() != null) {
             document.getPaths().forEach(this::complete);
             DeclaredAnswers.apply(document, classes);
+            NullableFields.mark(document, classes);
             KitPaths.expand(document, kitServices);
             OperationIds.assign(document);
         }
