@@ -80,15 +80,7 @@ public class ArchetypeIT {
                     + " from nothing to a deployed service %.1f s%n", install, generate, build, deployed);
 
             String token = securitySession(launcher);
-            HttpResponse<String> created = launcher.as(token, "POST", REQUESTS, "{\"text\":\"for the bank\"}");
-            assertEquals(created.body(), 201, created.statusCode());
-            JsonNode submission = ItSupport.JSON.readTree(created.body());
-            HttpResponse<String> confirmed = launcher.as(token, "POST", REQUESTS + "/"
-                    + submission.get("instruction").get("id").asText() + "/confirm", "{\"challengeId\":\""
-                    + submission.get("confirmation").get("challengeId").asText() + "\",\"code\":\"" + latestCode(launcher, token)
-                    + "\"}");
-            assertEquals(confirmed.body(), 200, confirmed.statusCode());
-            assertEquals("EXECUTED", ItSupport.JSON.readTree(confirmed.body()).get("status").asText());
+            requestAndConfirm(launcher, token, REQUESTS, "{\"text\":\"for the bank\"}");
             HttpResponse<String> refused = launcher.as(token, "POST", REQUESTS, "{\"text\":\"no\"}");
             assertEquals(400, refused.statusCode());
 
@@ -96,15 +88,7 @@ public class ArchetypeIT {
             assertEquals(201, launcher.upload(releasedJar).statusCode());
             ItSupport.awaitChecked(Duration.ofSeconds(10), "the service built on the release is in the catalog",
                     () -> launcher.get("catalog").body().contains("\"" + RELEASED_ID + "\""));
-            String releasedRequests = "services/" + RELEASED_ID + "/requests";
-            JsonNode onRelease = ItSupport.JSON.readTree(launcher.as(token, "POST", releasedRequests,
-                    "{\"text\":\"for the tax office\"}").body());
-            HttpResponse<String> releasedConfirmed = launcher.as(token, "POST", releasedRequests + "/"
-                    + onRelease.get("instruction").get("id").asText() + "/confirm", "{\"challengeId\":\""
-                    + onRelease.get("confirmation").get("challengeId").asText() + "\",\"code\":\"" + latestCode(launcher, token)
-                    + "\"}");
-            assertEquals(releasedConfirmed.body(), 200, releasedConfirmed.statusCode());
-            assertEquals("EXECUTED", ItSupport.JSON.readTree(releasedConfirmed.body()).get("status").asText());
+            requestAndConfirm(launcher, token, "services/" + RELEASED_ID + "/requests", "{\"text\":\"for the tax office\"}");
 
             // upgrade: a second version with one more migration
             Path migrations = project.resolve("src/main/resources/db/migration");
@@ -176,6 +160,20 @@ public class ArchetypeIT {
         Path jar = project.resolve("target/" + RELEASED_ID + "-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar));
         return jar;
+    }
+
+    /** A request to a service on the kit, confirmed with the code from the dev outbox: it executes. */
+    private static void requestAndConfirm(LauncherSupport launcher, String token, String requests, String body)
+            throws Exception {
+        HttpResponse<String> created = launcher.as(token, "POST", requests, body);
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode submission = ItSupport.JSON.readTree(created.body());
+        HttpResponse<String> confirmed = launcher.as(token, "POST", requests + "/"
+                + submission.get("instruction").get("id").asText() + "/confirm", "{\"challengeId\":\""
+                + submission.get("confirmation").get("challengeId").asText() + "\",\"code\":\"" + latestCode(launcher, token)
+                + "\"}");
+        assertEquals(confirmed.body(), 200, confirmed.statusCode());
+        assertEquals("EXECUTED", ItSupport.JSON.readTree(confirmed.body()).get("status").asText());
     }
 
     private static Path rebuild(Path project, String version) throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.Test;
 
@@ -59,16 +58,7 @@ public class BaselineIT {
         ItPlatform.deleteRecursively(WORK);
         Path source = ROOT.resolve("bundles/qyzmet.common.api");
         Path module = WORK.resolve("qyzmet.common.api");
-        try (Stream<Path> files = Files.walk(source.resolve("src"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = module.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ItPlatform.copyTree(source.resolve("src"), module.resolve("src"));
         String pom = Files.readString(source.resolve("pom.xml"));
         String parent = module.relativize(ROOT.resolve("pom.xml")).toString();
         assertTrue(pom.contains("<relativePath>../../pom.xml</relativePath>"));

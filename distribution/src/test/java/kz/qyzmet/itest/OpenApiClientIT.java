@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.Test;
 
@@ -50,16 +49,7 @@ public class OpenApiClientIT {
 
     private static Path copyTemplate() throws IOException {
         ItPlatform.deleteRecursively(WORK);
-        try (Stream<Path> files = Files.walk(TEMPLATE)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = WORK.resolve(TEMPLATE.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ItPlatform.copyTree(TEMPLATE, WORK);
         Path pom = WORK.resolve("pom.xml");
         String text = Files.readString(pom);
         for (String name : VERSIONS) {

@@ -259,11 +259,13 @@ public class OperationsReportIT {
         assertFalse("sub-accounts in words, not codes: " + text, text.contains("AVAILABLE") || text.contains("HELD"));
         assertTrue(text.contains("Зачисление\nденег") || text.contains("Зачисление денег"));
         assertTrue(text.contains("доступно") && text.contains("в резерве") && text.contains("Сторно"));
+        assertTrue("the running balance after the first payment of the period: " + text, text.contains(
+                Formats.amount(opening.get("KZT").add(new BigDecimal("250000.50")), 2, Language.RU)) && text.contains("Остаток"));
         for (Operation operation : expected) {
             assertTrue("amount of posting " + operation.postingId(), text.contains(Formats.amount(operation.amount(),
                     ledger().asset(operation.asset()).orElseThrow().scale(), Language.RU)));
         }
-        assertTrue(text.contains("Withdrawal to KZ12 3456"));
+        assertTrue("a description, wrapped or not: " + text, text.replaceAll("\\s+", " ").contains("Withdrawal to KZ12 3456"));
         assertTrue(text.contains(Formats.amount(opening.get("KZT"), 2, Language.RU)));
         assertTrue(text.contains(Formats.amount(closing.get("KZT"), 2, Language.RU)));
         assertEquals(pdfReport.get("progress").get("operations").asLong(), expected.size());

@@ -169,17 +169,22 @@ final class ReportWriter {
         List<Block.Column> columns = List.of(new Block.Column(words.time(), 3.3f, false),
                 new Block.Column(words.entry(), 1.3f, false), new Block.Column(words.kind(), 2.2f, false),
                 new Block.Column(words.description(), 3.7f, false), new Block.Column(words.asset(), 2.2f, false),
-                new Block.Column(words.subAccount(), 1.8f, false), new Block.Column(words.amount(), 2.4f, true));
+                new Block.Column(words.subAccount(), 1.8f, false), new Block.Column(words.amount(), 2.4f, true),
+                new Block.Column(words.balance(), 2.4f, true));
+        // the running balance of each asset after every operation, from the opening one (issue #13)
+        Map<String, BigDecimal> running = new TreeMap<>(totals.opening);
         blocks.add(new Block.Table(columns, sink -> stream(request, totals, progress, operation -> {
             Asset asset = assets.computeIfAbsent(operation.asset(), this::asset);
             String description = operation.description()
                     + (operation.reference() == null || operation.reference().isBlank() ? "" : " · " + operation.reference())
                     + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses());
+            BigDecimal after = running.merge(operation.asset(), operation.amount(), BigDecimal::add);
             sink.accept(List.of(Formats.dateTimeWithSeconds(operation.postedAt()), String.valueOf(operation.entryId()),
                     OperationKinds.label(operation.kind()).in(language), description, operation.asset(),
                     OperationKinds.label(operation.subAccount()).in(language),
-                    Formats.amount(operation.amount(), asset.scale(), language)));
-        }), () -> List.of(words.count(), String.valueOf(totals.operations), "", "", "", "", "")));
+                    Formats.amount(operation.amount(), asset.scale(), language),
+                    Formats.amount(after, asset.scale(), language)));
+        }), () -> List.of(words.count(), String.valueOf(totals.operations), "", "", "", "", "", "")));
         // laid out after the operations: the sums are counted while they stream
         blocks.add(new Block.Heading(words.reconciliation()));
         blocks.add(new Block.Table(List.of(new Block.Column(words.asset(), 3, false), new Block.Column(words.opening(), 2.5f, true),
@@ -277,24 +282,24 @@ final class ReportWriter {
     record Words(String title, String account, String period, String almaty, String instruction, String operations,
             String time, String entry, String kind, String description, String asset, String subAccount, String amount,
             String reverses, String count, String reconciliation, String opening, String credits, String debits,
-            String closing, String basis) {
+            String closing, String balance, String basis) {
         static Words of(Language language) {
             return switch (language) {
             case KK -> new Words("Операциялар туралы есеп", "Жеке шот", "Кезең", "Алматы уақыты", "Клиент өтініші",
                     "Кезеңдегі операциялар", "Уақыты", "Жазба", "Түрі", "Сипаттама", "Актив", "Шот бөлігі", "Сомасы",
                     "кері қайтарады", "Операциялар саны", "Салыстыру", "Кезең басындағы қалдық", "Түсімдер", "Есептен шығару",
-                    "Кезең соңындағы қалдық",
+                    "Кезең соңындағы қалдық", "Қалдық",
                     "Есеп номиналды ұстау есебі жүйесінің деректері бойынша, кезеңнің барлық операцияларымен жасалды "
                             + "(Ережелердің 7.1-тармағы, 16.3-тармақ).");
             case RU -> new Words("Отчёт об операциях", "Лицевой счёт", "Период", "время Алматы", "Поручение клиента",
                     "Операции за период", "Время", "Запись", "Вид", "Описание", "Актив", "Субсчёт", "Сумма", "сторнирует",
                     "Операций", "Сверка", "Остаток на начало", "Поступления", "Списания", "Остаток на конец",
-                    "Отчёт сформирован по данным системы учёта номинального держания со всеми операциями периода "
+                    "Остаток", "Отчёт сформирован по данным системы учёта номинального держания со всеми операциями периода "
                             + "(п. 7.1, п. 16.3 Правил).");
             case EN -> new Words("Operations report", "Personal account", "Period", "Almaty time", "Client instruction",
                     "Operations of the period", "Time", "Entry", "Kind", "Description", "Asset", "Sub-account", "Amount",
                     "reverses", "Operations", "Reconciliation", "Opening balance", "Credits", "Debits", "Closing balance",
-                    "Formed from the records of the nominee-holding accounting system with every operation of the period "
+                    "Balance", "Formed from the records of the nominee-holding accounting system with every operation of the period "
                             + "(rules §7.1, §16.3).");
             };
         }
