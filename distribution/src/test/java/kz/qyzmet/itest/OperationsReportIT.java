@@ -265,6 +265,9 @@ public class OperationsReportIT {
             assertTrue("amount of posting " + operation.postingId(), text.contains(Formats.amount(operation.amount(),
                     ledger().asset(operation.asset()).orElseThrow().scale(), Language.RU)));
         }
+        String flat = text.replaceAll("\\s+", " ");
+        assertTrue("the reversed payment names its reversal: " + flat, flat.matches("(?s).*сторнирована записью \\d+.*")
+                && flat.matches("(?s).*сторнирует " + payment.id() + ".*"));
         assertTrue("a description, wrapped or not: " + text, text.replaceAll("\\s+", " ").contains("Withdrawal to KZ12 3456"));
         assertTrue(text.contains(Formats.amount(opening.get("KZT"), 2, Language.RU)));
         assertTrue(text.contains(Formats.amount(closing.get("KZT"), 2, Language.RU)));

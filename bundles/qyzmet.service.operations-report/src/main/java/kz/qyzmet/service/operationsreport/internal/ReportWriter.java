@@ -173,11 +173,20 @@ final class ReportWriter {
                 new Block.Column(words.balance(), 2.4f, true));
         // the running balance of each asset after every operation, from the opening one (issue #13)
         Map<String, BigDecimal> running = new TreeMap<>(totals.opening);
+        // an entry reversed within the period says by which entry, as its reversal says which it reverses
+        Map<Long, Long> reversedBy = new java.util.HashMap<>();
+        ledger.operations(request.account(), request.period().from(), request.period().to(), operation -> {
+            if (operation.reverses() != null) {
+                reversedBy.putIfAbsent(operation.reverses(), operation.entryId());
+            }
+        });
         blocks.add(new Block.Table(columns, sink -> stream(request, totals, progress, operation -> {
             Asset asset = assets.computeIfAbsent(operation.asset(), this::asset);
             String description = operation.description()
                     + (operation.reference() == null || operation.reference().isBlank() ? "" : " · " + operation.reference())
-                    + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses());
+                    + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses())
+                    + (reversedBy.containsKey(operation.entryId()) ? " · " + words.reversedBy() + " "
+                            + reversedBy.get(operation.entryId()) : "");
             BigDecimal after = running.merge(operation.asset(), operation.amount(), BigDecimal::add);
             sink.accept(List.of(Formats.dateTimeWithSeconds(operation.postedAt()), String.valueOf(operation.entryId()),
                     OperationKinds.label(operation.kind()).in(language), description, operation.asset(),
@@ -281,24 +290,24 @@ final class ReportWriter {
     /** The words of the report, per language. */
     record Words(String title, String account, String period, String almaty, String instruction, String operations,
             String time, String entry, String kind, String description, String asset, String subAccount, String amount,
-            String reverses, String count, String reconciliation, String opening, String credits, String debits,
+            String reverses, String reversedBy, String count, String reconciliation, String opening, String credits, String debits,
             String closing, String balance, String basis) {
         static Words of(Language language) {
             return switch (language) {
             case KK -> new Words("Операциялар туралы есеп", "Жеке шот", "Кезең", "Алматы уақыты", "Клиент өтініші",
                     "Кезеңдегі операциялар", "Уақыты", "Жазба", "Түрі", "Сипаттама", "Актив", "Шот бөлігі", "Сомасы",
-                    "кері қайтарады", "Операциялар саны", "Салыстыру", "Кезең басындағы қалдық", "Түсімдер", "Есептен шығару",
+                    "кері қайтарады", "кері қайтарған жазба", "Операциялар саны", "Салыстыру", "Кезең басындағы қалдық", "Түсімдер", "Есептен шығару",
                     "Кезең соңындағы қалдық", "Қалдық",
                     "Есеп номиналды ұстау есебі жүйесінің деректері бойынша, кезеңнің барлық операцияларымен жасалды "
                             + "(Ережелердің 7.1-тармағы, 16.3-тармақ).");
             case RU -> new Words("Отчёт об операциях", "Лицевой счёт", "Период", "время Алматы", "Поручение клиента",
-                    "Операции за период", "Время", "Запись", "Вид", "Описание", "Актив", "Субсчёт", "Сумма", "сторнирует",
+                    "Операции за период", "Время", "Запись", "Вид", "Описание", "Актив", "Субсчёт", "Сумма", "сторнирует", "сторнирована записью",
                     "Операций", "Сверка", "Остаток на начало", "Поступления", "Списания", "Остаток на конец",
                     "Остаток", "Отчёт сформирован по данным системы учёта номинального держания со всеми операциями периода "
                             + "(п. 7.1, п. 16.3 Правил).");
             case EN -> new Words("Operations report", "Personal account", "Period", "Almaty time", "Client instruction",
                     "Operations of the period", "Time", "Entry", "Kind", "Description", "Asset", "Sub-account", "Amount",
-                    "reverses", "Operations", "Reconciliation", "Opening balance", "Credits", "Debits", "Closing balance",
+                    "reverses", "reversed by", "Operations", "Reconciliation", "Opening balance", "Credits", "Debits", "Closing balance",
                     "Balance", "Formed from the records of the nominee-holding accounting system with every operation of the period "
                             + "(rules §7.1, §16.3).");
             };
