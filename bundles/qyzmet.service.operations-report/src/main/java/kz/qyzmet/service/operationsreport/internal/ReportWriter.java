@@ -166,9 +166,9 @@ final class ReportWriter {
                         + words.almaty() + ")"),
                 new Block.Field(words.instruction(), request.instructionNumber()))));
         blocks.add(new Block.Heading(words.operations()));
-        List<Block.Column> columns = List.of(new Block.Column(words.time(), 3.3f, false),
+        List<Block.Column> columns = List.of(new Block.Column(words.time(), 3.9f, false),
                 new Block.Column(words.entry(), 1.3f, false), new Block.Column(words.kind(), 2.2f, false),
-                new Block.Column(words.description(), 3.7f, false), new Block.Column(words.asset(), 2.2f, false),
+                new Block.Column(words.description(), 3.2f, false), new Block.Column(words.asset(), 2.2f, false),
                 new Block.Column(words.subAccount(), 1.8f, false), new Block.Column(words.amount(), 2.4f, true),
                 new Block.Column(words.balance(), 2.4f, true));
         // the running balance of each asset after every operation, from the opening one (issue #13)
