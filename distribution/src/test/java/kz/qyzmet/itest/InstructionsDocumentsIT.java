@@ -386,6 +386,16 @@ public class InstructionsDocumentsIT {
                     figures.contains(Formats.amount(balance.total(), scale, Language.KK)));
         }
         assertEquals(400, platform.get("documents/verification?sha256=xyz").statusCode());
+        // the two anonymous uploads were counted, for operators to see, not journalled one by one
+        JsonNode counts = ItSupport.json(platform.operatorGet("operator/documents/verifications?days=7"));
+        long genuineToday = 0;
+        long unknownToday = 0;
+        for (JsonNode day : counts.get("days")) {
+            genuineToday += "genuine".equals(day.get("outcome").asText()) ? day.get("count").asLong() : 0;
+            unknownToday += "unknown".equals(day.get("outcome").asText()) ? day.get("count").asLong() : 0;
+        }
+        assertTrue("counted: " + counts, genuineToday >= 1 && unknownToday >= 1);
+        assertEquals(400, platform.operatorGet("operator/documents/verifications?days=0").statusCode());
     }
 
     @Test

@@ -72,6 +72,9 @@ public interface Documents {
      */
     Verification verify(byte[] presented, Caller caller);
 
+    /** The anonymous verifications counted per day and outcome, from {@code from} (UTC days) on. */
+    List<VerificationCount> verificationCounts(java.time.LocalDate from);
+
     /** The certificate documents are signed with now. */
     SigningCertificate signingCertificate();
 

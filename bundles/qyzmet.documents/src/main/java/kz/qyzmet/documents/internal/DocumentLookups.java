@@ -108,6 +108,10 @@ final class DocumentLookups {
         return Optional.ofNullable(database.read(session -> session.getMapper(DocumentMapper.class).verificationToken(documentId)));
     }
 
+    java.util.List<kz.qyzmet.documents.api.VerificationCount> verificationCounts(java.time.LocalDate from) {
+        return database.read(session -> session.getMapper(DocumentMapper.class).verificationCounts(from));
+    }
+
     SigningCertificate signingCertificate() {
         return new SigningCertificate(certificate.getSubjectX500Principal().getName(), SignatureVerifier.fingerprint(certificate));
     }

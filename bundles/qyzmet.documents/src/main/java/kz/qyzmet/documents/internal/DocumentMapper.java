@@ -41,6 +41,13 @@ public interface DocumentMapper {
             + " ON DUPLICATE KEY UPDATE count = count + 1")
     void countVerification(@Param("day") java.time.LocalDate day, @Param("outcome") String outcome);
 
+    @Select("SELECT day, outcome, count FROM doc_verification_count WHERE day >= #{from} ORDER BY day, outcome")
+    @org.apache.ibatis.annotations.ConstructorArgs({
+            @org.apache.ibatis.annotations.Arg(column = "day", javaType = java.time.LocalDate.class),
+            @org.apache.ibatis.annotations.Arg(column = "outcome", javaType = String.class),
+            @org.apache.ibatis.annotations.Arg(column = "count", javaType = long.class) })
+    List<kz.qyzmet.documents.api.VerificationCount> verificationCounts(@Param("from") java.time.LocalDate from);
+
     @Select("SELECT " + COLUMNS + " FROM doc_document WHERE number = #{number}")
     DocumentRow findByNumber(@Param("number") String number);
 

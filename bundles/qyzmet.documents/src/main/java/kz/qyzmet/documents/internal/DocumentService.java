@@ -327,6 +327,11 @@ public class DocumentService implements Documents, AuditedChanges {
         return lookups.signingCertificate();
     }
 
+    @Override
+    public List<kz.qyzmet.documents.api.VerificationCount> verificationCounts(java.time.LocalDate from) {
+        return lookups.verificationCounts(from);
+    }
+
     String verificationUrlOf(String token) {
         String base = config.public_base_url().endsWith("/") ? config.public_base_url() : config.public_base_url() + "/";
         return base + VERIFICATION_PATH + "/" + token;
