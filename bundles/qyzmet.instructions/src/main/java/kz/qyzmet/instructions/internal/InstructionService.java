@@ -609,9 +609,12 @@ public class InstructionService implements Instructions, AuditedChanges {
     private InstructionHandler available(String serviceId) {
         InstructionHandler handler = handlers.get(serviceId);
         if (handler == null) {
-            throw new ProblemException(503, CommonProblems.UNAVAILABLE, LocalizedText.of(
-                    "«{service}» қызметі қазір орнатылмаған.", "Сервис «{service}» сейчас не установлен.",
-                    "The service '{service}' is not installed now.").format(Map.of("service", serviceId)));
+            // no such service here (never installed, or removed): the request names something that is not there,
+            // which is the caller's 404, not the platform's 503 (a disabled service, below, is the 503)
+            throw new ProblemException(404, CommonProblems.NOT_FOUND, LocalizedText.of(
+                    "«{service}» қызметі орнатылмаған.", "Сервис «{service}» не установлен.",
+                    "The service '{service}' is not installed.").format(Map.of("service", serviceId)),
+                    Map.of("field", "serviceId"), Map.of());
         }
         ServiceStatus status = registry.status(serviceId);
         if (!status.isAvailable()) {
