@@ -188,7 +188,18 @@ public class ArchetypeIT {
     }
 
     private static JsonNode schema(LauncherSupport launcher) throws Exception {
-        JsonNode bundle = ItSupport.JSON.readTree(launcher.operator("GET", "operator/bundles/" + ID, null).body());
+        // right after a deployment the API's application is being rebuilt: the platform says 503, come back (Retry-After)
+        java.util.List<HttpResponse<String>> answer = new java.util.ArrayList<>();
+        ItSupport.awaitChecked(Duration.ofSeconds(10), "operator/bundles answers", () -> {
+            HttpResponse<String> view = launcher.operator("GET", "operator/bundles/" + ID, null);
+            if (view.statusCode() != 503) {
+                assertEquals(view.body(), 200, view.statusCode());
+                answer.add(view);
+                return true;
+            }
+            return false;
+        });
+        JsonNode bundle = ItSupport.JSON.readTree(answer.get(0).body());
         assertNotNull(bundle.get("schemas"));
         return bundle.get("schemas").get(0);
     }

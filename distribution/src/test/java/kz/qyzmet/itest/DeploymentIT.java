@@ -151,7 +151,18 @@ public class DeploymentIT {
     }
 
     private JsonNode bundleView(ItSupport platform) throws Exception {
-        for (JsonNode bundle : ItSupport.json(platform.operatorGet("operator/bundles")).get("bundles")) {
+        // right after a deployment the API's application is being rebuilt: the platform says 503, come back (Retry-After)
+        List<HttpResponse<String>> answer = new java.util.ArrayList<>();
+        ItSupport.awaitChecked(Duration.ofSeconds(10), "operator/bundles answers", () -> {
+            HttpResponse<String> listed = platform.operatorGet("operator/bundles");
+            if (listed.statusCode() != 503) {
+                assertEquals(listed.body(), 200, listed.statusCode());
+                answer.add(listed);
+                return true;
+            }
+            return false;
+        });
+        for (JsonNode bundle : ItSupport.json(answer.get(0)).get("bundles")) {
             if (bundle.get("symbolicName").asText().equals(DEMO)) {
                 return bundle;
             }
