@@ -52,25 +52,9 @@ final class Secrets {
         }
     }
 
-    /**
-     * Writes a secret readable by the owner only, atomically: a second node or a
-     * second start racing for the same file keeps the first one written.
-     */
+    /** A secret readable by the owner only, written atomically ({@link kz.qyzmet.common.api.OwnerOnlyFiles}). */
     static void writeOwnerOnly(java.nio.file.Path file, byte[] content) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        java.nio.file.Files.write(temporary, content);
-        try {
-            java.nio.file.Files.setPosixFilePermissions(temporary,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // non-POSIX file system: the data directory's own permissions protect it
-        }
-        try {
-            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException taken) {
-            java.nio.file.Files.delete(temporary);
-        }
+        kz.qyzmet.common.api.OwnerOnlyFiles.write(file, content);
     }
 
     /** Constant time: the answer's timing must not tell how much of a guess was right. */

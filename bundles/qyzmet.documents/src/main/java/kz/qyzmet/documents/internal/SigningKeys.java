@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -38,6 +35,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import kz.qyzmet.common.api.OwnerOnlyFiles;
 
 /**
  * The broker's document-signing key: the keystore the operator configured
@@ -132,27 +131,10 @@ final class SigningKeys {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             keyStore.store(bytes, password);
             // the password first: a store without its password would be useless after a crash in between
-            writeOwnerOnly(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
-            writeOwnerOnly(store, bytes.toByteArray());
+            OwnerOnlyFiles.write(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
+            OwnerOnlyFiles.write(store, bytes.toByteArray());
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("the signing certificate could not be made", e);
-        }
-    }
-
-    /** Owner-only, atomically; a concurrent start that wrote first keeps its file. */
-    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, content);
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the data directory's own permissions protect it
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException taken) {
-            Files.delete(temporary);
         }
     }
 }
