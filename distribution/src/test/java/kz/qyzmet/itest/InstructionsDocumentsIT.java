@@ -213,6 +213,7 @@ public class InstructionsDocumentsIT {
         assertEquals("EXECUTED", executed.get("status").asText());
         byte[] pdf = download(client, executed.get("documents").get(0).asText());
         assertTrue(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        ItSupport.keepIssuedPdf("account-extract", pdf);
         String text = text(pdf);
         for (Balance balance : ledger().balances(client.clientId())) {
             int scale = ledger().asset(balance.asset()).orElseThrow().scale();
@@ -232,6 +233,7 @@ public class InstructionsDocumentsIT {
         // the client instruction form (§45.4): the confirmed content with the digest the code was bound to; once issued,
         // every print is the same stored document
         byte[] formPdf = download(client, executed.get("form").asText());
+        ItSupport.keepIssuedPdf("client-instruction", formPdf);
         String form = text(formPdf);
         assertTrue(form.contains(executed.get("digest").asText()));
         assertTrue(form.contains(executed.get("number").asText()));
@@ -317,6 +319,10 @@ public class InstructionsDocumentsIT {
                     "UPDATE doc_document SET content = 'x' WHERE id = '" + documentId + "'",
                     "UPDATE doc_document SET sha256 = REPEAT('0', 64) WHERE id = '" + documentId + "'",
                     "DELETE FROM doc_document WHERE id = '" + documentId + "'",
+                    // the bytes themselves, kept in parts
+                    "UPDATE doc_content_part SET bytes = 'x' WHERE document_id = '" + documentId + "'",
+                    "DELETE FROM doc_content_part WHERE document_id = '" + documentId + "'",
+                    "INSERT INTO doc_content_part (document_id, part, bytes) VALUES ('" + documentId + "', 99, 'x')",
                     "UPDATE instr_instruction SET form_document_id = '" + documentId + "' WHERE id = '" + id + "'",
                     "UPDATE instr_instruction SET reason_en = 'edited' WHERE id = '" + id + "'",
                     "UPDATE instr_instruction SET result_document_ids = '' WHERE id = '" + id + "'",

@@ -234,6 +234,16 @@ public final class ItSupport {
         return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Keeps a PDF the platform issued, one per document kind, for {@link DocumentConformanceCheck}, which runs
+     * veraPDF (PDF/A-2a, PDF/UA-1) on every kind after the ITs, outside the framework (issue #13).
+     */
+    public static void keepIssuedPdf(String kind, byte[] pdf) throws java.io.IOException {
+        java.nio.file.Path directory = java.nio.file.Path.of(System.getProperty("qyzmet.it.target"), DocumentConformanceCheck.DIRECTORY);
+        java.nio.file.Files.createDirectories(directory);
+        java.nio.file.Files.write(directory.resolve(kind + ".pdf"), pdf);
+    }
+
     public static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
     }

@@ -18,12 +18,19 @@ public interface DocumentMapper {
     @Select("SELECT LAST_INSERT_ID()")
     long lastNumber();
 
-    @Insert("INSERT INTO doc_document (" + COLUMNS + ", verification_token, key_figures, issued_by, content) VALUES (#{row.id},"
+    /** The record; its bytes follow as {@link #insertPart parts}. */
+    @Insert("INSERT INTO doc_document (" + COLUMNS + ", verification_token, key_figures, issued_by) VALUES (#{row.id},"
             + " #{row.number}, #{row.kind}, #{row.ownerClientId}, #{row.title}, #{row.language}, #{row.mediaType}, #{row.fileName},"
             + " #{row.size}, #{row.sha256}, #{row.instructionId}, #{row.issuedAt}, #{row.verificationToken}, #{row.keyFigures},"
-            + " #{issuedBy}, #{content,jdbcType=BLOB})")
-    void insert(@Param("row") DocumentRow row, @Param("issuedBy") String issuedBy,
-            @Param("content") java.io.InputStream content);
+            + " #{issuedBy})")
+    void insert(@Param("row") DocumentRow row, @Param("issuedBy") String issuedBy);
+
+    @Insert("INSERT INTO doc_content_part (document_id, part, bytes) VALUES (#{id}, #{part}, #{bytes,jdbcType=BLOB})")
+    void insertPart(@Param("id") String id, @Param("part") int part, @Param("bytes") byte[] bytes);
+
+    /** Part {@code part} of a document's bytes, or null past the last. */
+    @Select("SELECT bytes AS content FROM doc_content_part WHERE document_id = #{id} AND part = #{part}")
+    ContentRow part(@Param("id") String id, @Param("part") int part);
 
     @Select("SELECT " + COLUMNS + " FROM doc_document WHERE id = #{id}")
     DocumentRow find(@Param("id") String id);
@@ -58,11 +65,15 @@ public interface DocumentMapper {
             + " ORDER BY issued_at DESC, number DESC LIMIT #{limit}")
     List<DocumentRow> ofClient(@Param("clientId") String clientId, @Param("limit") int limit);
 
-    /** One row with its bytes (a bare {@code byte[]} result would be read by MyBatis as rows of bytes). */
-    @Select("SELECT content FROM doc_document WHERE id = #{id}")
+    /**
+     * One row with its bytes (a bare {@code byte[]} result would be read by MyBatis as rows of bytes):
+     * {@code stored} 1 when the document exists, {@code content} null when its bytes are in parts.
+     */
+    @Select("SELECT 1 AS stored, content FROM doc_document WHERE id = #{id}")
     ContentRow content(@Param("id") String id);
 
     class ContentRow {
+        public int stored;
         public byte[] content;
     }
 

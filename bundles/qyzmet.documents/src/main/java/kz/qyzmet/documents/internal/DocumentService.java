@@ -207,8 +207,13 @@ public class DocumentService implements Documents, AuditedChanges {
             row.keyFigures = FigureJson.write(keyFigures.get());
             Path written = file;
             database.inTransaction(session -> {
+                DocumentMapper mapper = session.getMapper(DocumentMapper.class);
+                mapper.insert(row, caller.identity());
                 try (InputStream in = Files.newInputStream(written)) {
-                    session.getMapper(DocumentMapper.class).insert(row, caller.identity(), in);
+                    int part = 0;
+                    for (byte[] bytes = in.readNBytes(PART_SIZE); bytes.length > 0; bytes = in.readNBytes(PART_SIZE)) {
+                        mapper.insertPart(row.id, part++, bytes);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -228,6 +233,12 @@ public class DocumentService implements Documents, AuditedChanges {
         }
         return row.toDocument();
     }
+
+    /**
+     * The most bytes one statement carries (V4: far below any server's max_allowed_packet), and small
+     * enough that a part's buffer is an ordinary young object, not a humongous one in the old generation.
+     */
+    static final int PART_SIZE = 1 << 19;
 
     private static void deleteQuietly(Path file) {
         if (file != null) {
@@ -281,10 +292,22 @@ public class DocumentService implements Documents, AuditedChanges {
     @Override
     public void copyContent(String id, OutputStream out) throws IOException {
         DocumentMapper.ContentRow row = database.read(session -> session.getMapper(DocumentMapper.class).content(id));
-        if (row == null || row.content == null) {
+        if (row == null) {
             throw new IllegalArgumentException("no document " + id);
         }
-        out.write(row.content);
+        if (row.content != null) {
+            out.write(row.content); // stored before the bytes were kept in parts
+            return;
+        }
+        // a part at a time, each its own short read: a slow download holds no connection and one part of memory
+        for (int part = 0;; part++) {
+            int index = part;
+            DocumentMapper.ContentRow bytes = database.read(session -> session.getMapper(DocumentMapper.class).part(id, index));
+            if (bytes == null) {
+                return;
+            }
+            out.write(bytes.content);
+        }
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
 
+import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.StampingProperties;
 import com.itextpdf.signatures.PdfSigner;
 import com.itextpdf.signatures.SignerProperties;
@@ -48,13 +50,23 @@ final class DocumentSigner {
         try (PdfReader reader = new PdfReader(unsigned.toFile())) {
             Calendar at = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             at.setTimeInMillis(issuedAt.toEpochMilli());
-            PdfSigner signer = new PdfSigner(reader, out, new StampingProperties().useAppendMode());
+            // the interim output goes to a file beside the unsigned one, not to memory: a large report is tens of MB
+            PdfSigner signer = new PdfSigner(reader, out, unsigned.toString() + ".signing",
+                    new StampingProperties().useAppendMode()) {
+                @Override
+                protected PdfDocument initDocument(PdfReader source, PdfWriter writer, StampingProperties properties) {
+                    // the structure tree is left as it is: reading it would cost the heap a large report's tags
+                    return new StructureBlindDocument(source, writer, properties);
+                }
+            };
             signer.setSignerProperties(new SignerProperties().setFieldName("Signature-" + number)
                     .setReason(number).setLocation(signerName).setClaimedSignDate(at)
                     .setSignatureCreator("Qyzmet"));
             signer.signExternalContainer(new CadesContainer(key, chain), SIGNATURE_SIZE);
         } catch (GeneralSecurityException e) {
             throw new IOException("document " + number + " could not be signed", e);
+        } finally {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(unsigned + ".signing")); // iText removes it when it succeeds
         }
     }
 }

@@ -23,15 +23,19 @@ import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.font.PdfFontFactory.EmbeddingStrategy;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
-import com.itextpdf.kernel.validation.context.PdfPageValidationContext;
 import com.itextpdf.kernel.pdf.PdfAConformance;
+import com.itextpdf.kernel.pdf.CompressionConstants;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfOutputIntent;
 import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.PdfString;
 import com.itextpdf.kernel.pdf.PdfViewerPreferences;
+import com.itextpdf.kernel.pdf.PdfUAConformance;
 import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
+import com.itextpdf.kernel.pdf.canvas.CanvasArtifact;
 import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import com.itextpdf.kernel.pdf.tagging.StandardRoles;
 import com.itextpdf.kernel.pdf.event.AbstractPdfDocumentEvent;
 import com.itextpdf.kernel.pdf.event.AbstractPdfDocumentEventHandler;
 import com.itextpdf.kernel.pdf.event.PdfDocumentEvent;
@@ -51,15 +55,17 @@ import com.itextpdf.layout.properties.AreaBreakType;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
-import com.itextpdf.pdfa.PdfADocument;
 
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.common.api.Language;
 
 /**
- * Lays a {@link DocumentSpec} out as PDF/A-2u (Unicode text, so a person or a
- * regulator's tool can search and copy it): the broker's header with a QR code to
+ * Lays a {@link DocumentSpec} out as PDF/A-2a: Unicode text, so a person or a
+ * regulator's tool can search and copy it, and tagged (issue #13), so a screen
+ * reader reads the title, headings, paragraphs and tables in order and in the
+ * document's language, and skips the decoration and the running footer, which
+ * are artifacts; veraPDF finds it PDF/UA-1 too. It holds the broker's header with a QR code to
  * the document's verification, the title, number and issue time, the blocks, and
  * on every page a footer with the number and "page N of M". DejaVu Sans is
  * embedded (it has every Kazakh letter: Ә Ғ Қ Ң Ө Ұ Ү Һ І). Tables are laid out in
@@ -93,9 +99,14 @@ final class PdfRenderer {
 
     void render(DocumentSpec spec, Letterhead head, OutputStream out) {
         Labels labels = Labels.of(spec.language());
-        PdfWriter writer = new PdfWriter(out);
-        PdfADocument pdf = new PdfADocument(writer, PdfAConformance.PDF_A_2U,
+        // PDF/A-2a and PDF/UA-1 at once: the XMP names both (veraPDF checks PDF/UA-1 in the tests)
+        PdfWriter writer = new PdfWriter(out, new WriterProperties().addPdfAXmpMetadata(PdfAConformance.PDF_A_2A)
+                .addPdfUaXmpMetadata(PdfUAConformance.PDF_UA_1).setFullCompressionMode(true)
+                .setCompressionLevel(CompressionConstants.DEFAULT_COMPRESSION));
+        PdfDocument pdf = new PdfDocument(writer);
+        pdf.addOutputIntent(
                 new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(srgb)));
+        pdf.setTagged();
         PdfFont text = PdfFontFactory.createFont(regular, PdfEncodings.IDENTITY_H, EmbeddingStrategy.FORCE_EMBEDDED);
         PdfFont strong = PdfFontFactory.createFont(bold, PdfEncodings.IDENTITY_H, EmbeddingStrategy.FORCE_EMBEDDED);
         pdf.getDocumentInfo().setTitle(spec.title() + " № " + head.number()).setAuthor(head.brokerName())
@@ -116,20 +127,28 @@ final class PdfRenderer {
 
     private void letterhead(Document document, DocumentSpec spec, Letterhead head, Labels labels, PdfFont text,
             PdfFont strong, PdfDocument pdf) {
+        // a table only to place the broker's name beside the QR code: for a screen reader it is two blocks
         Table top = new Table(UnitValue.createPercentArray(new float[] { 72, 28 })).useAllAvailableWidth();
+        top.getAccessibilityProperties().setRole(StandardRoles.DIV);
         Cell broker = new Cell().setBorder(Border.NO_BORDER).setVerticalAlignment(VerticalAlignment.MIDDLE)
                 .add(new Paragraph(head.brokerName()).setFont(strong).setFontSize(13).setFontColor(ACCENT).setMarginBottom(2))
                 .add(new Paragraph(head.brokerDetails()).setFontSize(7.5f).setFontColor(MUTED));
         BarcodeQRCode qr = new BarcodeQRCode(head.verificationUrl());
         PdfFormXObject code = qr.createFormXObject(INK, pdf);
+        Image codeImage = new Image(code).setWidth(62).setHeight(62).setHorizontalAlignment(
+                com.itextpdf.layout.properties.HorizontalAlignment.RIGHT);
+        codeImage.getAccessibilityProperties().setAlternateDescription(labels.scanToVerify() + ": " + head.verificationUrl());
         Cell verification = new Cell().setBorder(Border.NO_BORDER).setTextAlignment(TextAlignment.RIGHT)
-                .add(new Image(code).setWidth(62).setHeight(62).setHorizontalAlignment(
-                        com.itextpdf.layout.properties.HorizontalAlignment.RIGHT))
+                .add(codeImage)
                 .add(new Paragraph(labels.scanToVerify()).setFontSize(6).setFontColor(MUTED));
+        broker.getAccessibilityProperties().setRole(StandardRoles.DIV);
+        verification.getAccessibilityProperties().setRole(StandardRoles.DIV);
         top.addCell(broker).addCell(verification);
         top.setBorderBottom(new SolidBorder(ACCENT, 1.5f));
         document.add(top);
-        document.add(new Paragraph(spec.title()).setFont(strong).setFontSize(15).setMarginTop(14).setMarginBottom(4));
+        Paragraph title = new Paragraph(spec.title()).setFont(strong).setFontSize(15).setMarginTop(14).setMarginBottom(4);
+        title.getAccessibilityProperties().setRole(StandardRoles.H1);
+        document.add(title);
         Table meta = new Table(UnitValue.createPercentArray(new float[] { 25, 75 })).useAllAvailableWidth().setMarginBottom(6);
         fieldRow(meta, labels.number(), head.number(), strong);
         fieldRow(meta, labels.issued(), ISSUED.format(head.issuedAt().atZone(BROKER_ZONE)) + " (" + labels.almatyTime() + ")",
@@ -149,8 +168,10 @@ final class PdfRenderer {
 
     private void add(Document document, Block block, PdfFont text, PdfFont strong, PdfDocument pdf) {
         if (block instanceof Block.Heading heading) {
-            document.add(new Paragraph(heading.text()).setFont(strong).setFontSize(11).setFontColor(ACCENT)
-                    .setMarginTop(10).setMarginBottom(3));
+            Paragraph paragraph = new Paragraph(heading.text()).setFont(strong).setFontSize(11).setFontColor(ACCENT)
+                    .setMarginTop(10).setMarginBottom(3);
+            paragraph.getAccessibilityProperties().setRole(StandardRoles.H2);
+            document.add(paragraph);
         } else if (block instanceof Block.Paragraph paragraph) {
             document.add(new Paragraph(paragraph.text()).setMarginBottom(4));
         } else if (block instanceof Block.Fields fields) {
@@ -190,15 +211,17 @@ final class PdfRenderer {
         }
         float used = ((RootLayoutArea) document.getRenderer().getCurrentArea()).getBBox().getTop() - table.bottom();
         if (used > 0) {
-            document.add(new Div().setHeight(used).setMargin(0).setPadding(0));
+            Div spacer = new Div().setHeight(used).setMargin(0).setPadding(0);
+            spacer.getAccessibilityProperties().setRole(null);
+            document.add(spacer);
         }
     }
 
     /**
-     * PDF/A keeps every page in memory until it is flushed explicitly (iText's checker
-     * must see a page's content first), so a report of thousands of pages would grow
-     * the heap page by page. When page k starts, page k-2 is complete: its footer is
-     * drawn (END_PAGE) and it is written out with its content streams.
+     * iText keeps every page in memory until it is flushed explicitly, so a report of
+     * thousands of pages would grow the heap page by page. When page k starts, page
+     * k-2 is complete: its footer is drawn (END_PAGE) and it is written out with its
+     * content streams and its tags.
      */
     private static final class PageFlusher extends AbstractPdfDocumentEventHandler {
         private final PdfDocument pdf;
@@ -213,11 +236,12 @@ final class PdfRenderer {
             if (started > 2) {
                 PdfPage done = pdf.getPage(started - 2);
                 if (!done.isFlushed()) {
-                    // what flush(true) does, except flushing the page's resources: the footer's page-count object
-                    // is shared by every page and filled in at the end. Checked first, or PDF/A would keep the
-                    // page's content streams in memory until the close.
-                    pdf.checkIsoConformance(new PdfPageValidationContext(done));
+                    // flush(false): the footer's page-count object, a resource shared by every page, is filled in at
+                    // the end. The page's tags are written out with it.
                     done.flush(false);
+                    // iText keeps every page's marked-content references until the document closes, to build the
+                    // parent tree then: a tagged table of 100,000 rows would hold them all. The page's entry is made now.
+                    pdf.getStructTreeRoot().createParentTreeEntryForPage(done);
                 }
             }
         }
@@ -261,6 +285,8 @@ final class PdfRenderer {
                 totalWritten = true;
             }
             PdfCanvas canvas = new PdfCanvas(page.newContentStreamAfter(), page.getResources(), pdf);
+            // the running footer repeats on every page: an artifact, which a screen reader skips (PDF/A-2a, issue #13)
+            canvas.openTag(new CanvasArtifact());
             canvas.setStrokeColor(RULE).setLineWidth(0.5f).moveTo(36, 40).lineTo(size.getWidth() - 36, 40).stroke();
             try (Canvas layout = new Canvas(canvas, size)) {
                 layout.setFont(font).setFontSize(SIZE).setFontColor(MUTED);
@@ -274,6 +300,7 @@ final class PdfRenderer {
             canvas.beginText().setFontAndSize(font, SIZE).setFillColor(MUTED)
                     .moveText(totalX - font.getWidth(pageText, SIZE), BASELINE).showText(pageText).endText();
             canvas.addXObjectAt(total, totalX, BASELINE - 3);
+            canvas.closeTag();
             canvas.release();
         }
     }

@@ -43,7 +43,7 @@ final class SignatureVerifier {
 
     SignatureCheck check(byte[] file) {
         PdfDictionary signature;
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(file)))) {
+        try (PdfDocument document = new StructureBlindDocument(new PdfReader(new ByteArrayInputStream(file)))) {
             signature = lastSignature(document);
             if (signature == null) {
                 return SignatureCheck.absent();

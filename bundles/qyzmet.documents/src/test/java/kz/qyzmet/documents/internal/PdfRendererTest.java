@@ -67,8 +67,9 @@ class PdfRendererTest {
             assertTrue(document.getDocumentCatalog().getMetadata() != null, "PDF/A carries XMP metadata");
             String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(xmp.contains("<pdfaid:part>2</pdfaid:part>") || xmp.contains("pdfaid:part=\"2\""), "PDF/A part 2");
-            assertTrue(xmp.contains("<pdfaid:conformance>U</pdfaid:conformance>") || xmp.contains("pdfaid:conformance=\"U\""),
-                    "conformance U");
+            assertTrue(xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>") || xmp.contains("pdfaid:conformance=\"A\""),
+                    "conformance A: accessible (issue #13)");
+            assertTrue(document.getDocumentCatalog().getMarkInfo().isMarked(), "a tagged PDF");
         }
         Path look = Path.of("target", "sample-extract-kk.pdf");
         Files.write(look, pdf); // to look at: pdftoppm -png -r 80 target/sample-extract-kk.pdf target/sample
@@ -96,9 +97,16 @@ class PdfRendererTest {
     }
 
     @Test
-    void aLongDocumentIsPdfA2uOnEveryPage() throws Exception {
-        assertEquals(List.of(), PdfConformance.failures(render(400), org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_U),
-                "veraPDF, PDF/A-2u, with the page count filled in at the end");
+    void aLongDocumentIsPdfA2aOnEveryPage() throws Exception {
+        assertEquals(List.of(), PdfConformance.failures(render(400), org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A),
+                "veraPDF, PDF/A-2a (tagged), with the page count filled in at the end");
+    }
+
+    /** Issue #13: a screen reader gets the structure: PDF/UA-1 as veraPDF checks it (the Matterhorn machine checks). */
+    @Test
+    void aLongDocumentIsPdfUa1() throws Exception {
+        assertEquals(List.of(), PdfConformance.failures(render(400), org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1),
+                "veraPDF, PDF/UA-1");
     }
 
     /** Issue #13: an amount of 18 integer digits stays whole in its cell, and a header keeps its words whole. */

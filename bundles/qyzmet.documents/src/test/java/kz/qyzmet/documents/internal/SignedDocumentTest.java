@@ -86,9 +86,10 @@ class SignedDocumentTest {
     }
 
     @Test
-    void theSignedFileIsStillPdfA2u() throws Exception {
+    void theSignedFileIsStillPdfA2aAndPdfUa1() throws Exception {
         byte[] signed = sign(signer(), unsigned());
-        assertEquals(List.of(), PdfConformance.failures(signed, PDFAFlavour.PDFA_2_U), "veraPDF, PDF/A-2u");
+        assertEquals(List.of(), PdfConformance.failures(signed, PDFAFlavour.PDFA_2_A), "veraPDF, PDF/A-2a");
+        assertEquals(List.of(), PdfConformance.failures(signed, PDFAFlavour.PDFUA_1), "veraPDF, PDF/UA-1");
     }
 
     @Test

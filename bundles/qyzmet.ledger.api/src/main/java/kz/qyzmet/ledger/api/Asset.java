@@ -1,8 +1,31 @@
 package kz.qyzmet.ledger.api;
 
+import java.util.Currency;
+
+import kz.qyzmet.common.api.Language;
+
 /**
  * An asset the ledger counts: a currency by its ISO 4217 code with its minor-unit
  * scale (KZT 2, JPY 0), or a security by its ISIN with the scale of its quantity.
  */
 public record Asset(String code, AssetKind kind, int scale, String name) {
+
+    /**
+     * The name a document in {@code language} prints (issue #13: no English words in
+     * a Kazakh or Russian document): a currency's name in that language from the
+     * JDK's CLDR data ("АҚШ доллары", "доллар США"), a security's own name, which is
+     * a proper name in every language.
+     *
+     * @since 1.4
+     */
+    public String nameIn(Language language) {
+        if (kind == AssetKind.CURRENCY) {
+            try {
+                return Currency.getInstance(code).getDisplayName(java.util.Locale.forLanguageTag(language.tag()));
+            } catch (IllegalArgumentException notIso) {
+                return name;
+            }
+        }
+        return name;
+    }
 }

@@ -84,4 +84,14 @@ public interface Ledger {
      * @return how many operations were streamed
      */
     long operations(String account, Instant from, Instant to, Consumer<Operation> sink);
+
+    /**
+     * The postings of one asset on the account in [{@code from}, {@code to}), oldest
+     * first, streamed like {@link #operations(String, Instant, Instant, Consumer)}: a
+     * statement section per currency or security reads only its own rows.
+     *
+     * @return how many operations were streamed
+     * @since 1.4
+     */
+    long operations(String account, String asset, Instant from, Instant to, Consumer<Operation> sink);
 }

@@ -4,5 +4,5 @@
  * (rules §45.3), corrections are reversals; refusals name the reason (rules §30).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package kz.qyzmet.ledger.api;

@@ -93,13 +93,15 @@ public interface LedgerMapper {
             + " WHERE account_id = #{account} AND posted_at <= #{asOf} GROUP BY account_id, asset, sub_account ORDER BY asset, sub_account")
     List<BalanceRow> balancesAsOf(@Param("account") String account, @Param("asOf") LocalDateTime asOf);
 
-    @Select("SELECT p.entry_id, p.id AS posting_id, p.posted_at, e.kind, e.description, e.reference, e.reverses,"
+    /** {@code asset} null: every asset. */
+    @Select("<script>SELECT p.entry_id, p.id AS posting_id, p.posted_at, e.kind, e.description, e.reference, e.reverses,"
             + " p.sub_account, p.asset, p.amount FROM ledger_posting p JOIN ledger_entry e ON e.id = p.entry_id"
-            + " WHERE p.account_id = #{account} AND p.posted_at >= #{from} AND p.posted_at < #{to} ORDER BY p.posted_at, p.id")
+            + " WHERE p.account_id = #{account} AND p.posted_at &gt;= #{from} AND p.posted_at &lt; #{to}"
+            + "<if test='asset != null'> AND p.asset = #{asset}</if> ORDER BY p.posted_at, p.id</script>")
     @Options(resultSetType = ResultSetType.FORWARD_ONLY, fetchSize = 1000)
     @ResultType(OperationRow.class)
-    void operations(@Param("account") String account, @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
-            ResultHandler<OperationRow> sink);
+    void operations(@Param("account") String account, @Param("asset") String asset, @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to, ResultHandler<OperationRow> sink);
 
     @Select("SELECT id FROM ledger_entry ORDER BY id")
     @Options(resultSetType = ResultSetType.FORWARD_ONLY, fetchSize = 1000)

@@ -503,13 +503,18 @@ public class LedgerService implements Ledger, AuditedChanges {
 
     @Override
     public long operations(String account, Instant from, Instant to, Consumer<Operation> sink) {
+        return operations(account, null, from, to, sink);
+    }
+
+    @Override
+    public long operations(String account, String onlyAsset, Instant from, Instant to, Consumer<Operation> sink) {
         LocalDateTime start = LocalDateTime.ofInstant(from, ZoneOffset.UTC);
         LocalDateTime end = LocalDateTime.ofInstant(to, ZoneOffset.UTC);
         return database.read(session -> {
             Map<String, AssetRow> assets = new HashMap<>();
             LedgerMapper ledger = session.getMapper(LedgerMapper.class);
             long[] count = { 0 };
-            ledger.operations(account, start, end, context -> {
+            ledger.operations(account, onlyAsset, start, end, context -> {
                 Rows.OperationRow row = context.getResultObject();
                 AssetRow asset = assets.computeIfAbsent(row.asset, ledger::asset);
                 sink.accept(new Operation(row.entryId, row.postingId, row.postedAt.toInstant(ZoneOffset.UTC), row.kind,

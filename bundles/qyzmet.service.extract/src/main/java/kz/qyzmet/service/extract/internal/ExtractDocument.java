@@ -61,7 +61,7 @@ final class ExtractDocument {
         figures.add(new Figure(words.asOf(), Formats.dateTime(shownAt) + " (" + words.almaty() + ")"));
         balances.stream().sorted(Comparator.comparing(Balance::asset)).forEach(balance -> {
             Asset asset = ledger.asset(balance.asset()).orElse(new Asset(balance.asset(), AssetKind.CURRENCY, 2, balance.asset()));
-            List<String> row = List.of(asset.code(), asset.name(), Formats.amount(balance.available(), asset.scale(), language),
+            List<String> row = List.of(asset.code(), asset.nameIn(language), Formats.amount(balance.available(), asset.scale(), language),
                     Formats.amount(balance.held(), asset.scale(), language),
                     Formats.amount(balance.blocked(), asset.scale(), language),
                     Formats.amount(balance.total(), asset.scale(), language));

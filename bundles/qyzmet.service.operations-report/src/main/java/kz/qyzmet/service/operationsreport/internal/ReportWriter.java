@@ -142,8 +142,14 @@ final class ReportWriter {
     }
 
     private void stream(Request request, Reconciliation totals, Progress progress, java.util.function.Consumer<Operation> sink) {
+        stream(request, null, totals, progress, sink);
+    }
+
+    /** The period's operations of one asset ({@code asset} null: all), counted into the totals as they stream. */
+    private void stream(Request request, String asset, Reconciliation totals, Progress progress,
+            java.util.function.Consumer<Operation> sink) {
         Instant[] last = { request.period().from() };
-        ledger.operations(request.account(), request.period().from(), request.period().to(), operation -> {
+        ledger.operations(request.account(), asset, request.period().from(), request.period().to(), operation -> {
             totals.add(operation);
             sink.accept(operation);
             last[0] = operation.postedAt();
@@ -165,35 +171,53 @@ final class ReportWriter {
                 new Block.Field(words.period(), Formats.period(request.period().from(), request.period().to()) + " ("
                         + words.almaty() + ")"),
                 new Block.Field(words.instruction(), request.instructionNumber()))));
-        blocks.add(new Block.Heading(words.operations()));
-        List<Block.Column> columns = List.of(new Block.Column(words.time(), 3.9f, false),
-                new Block.Column(words.entry(), 1.3f, false), new Block.Column(words.kind(), 2.2f, false),
-                new Block.Column(words.description(), 3.2f, false), new Block.Column(words.asset(), 2.2f, false),
-                new Block.Column(words.subAccount(), 1.8f, false), new Block.Column(words.amount(), 2.4f, true),
-                new Block.Column(words.balance(), 2.4f, true));
-        // the running balance of each asset after every operation, from the opening one (issue #13)
-        Map<String, BigDecimal> running = new TreeMap<>(totals.opening);
-        // an entry reversed within the period says by which entry, as its reversal says which it reverses
+        // one pre-pass: which assets moved in the period, and which entries were reversed by which
         Map<Long, Long> reversedBy = new java.util.HashMap<>();
+        java.util.Set<String> moved = new java.util.TreeSet<>();
         ledger.operations(request.account(), request.period().from(), request.period().to(), operation -> {
+            moved.add(operation.asset());
             if (operation.reverses() != null) {
                 reversedBy.putIfAbsent(operation.reverses(), operation.entryId());
             }
         });
-        blocks.add(new Block.Table(columns, sink -> stream(request, totals, progress, operation -> {
-            Asset asset = assets.computeIfAbsent(operation.asset(), this::asset);
-            String description = operation.description()
-                    + (operation.reference() == null || operation.reference().isBlank() ? "" : " · " + operation.reference())
-                    + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses())
-                    + (reversedBy.containsKey(operation.entryId()) ? " · " + words.reversedBy() + " "
-                            + reversedBy.get(operation.entryId()) : "");
-            BigDecimal after = running.merge(operation.asset(), operation.amount(), BigDecimal::add);
-            sink.accept(List.of(Formats.dateTimeWithSeconds(operation.postedAt()), String.valueOf(operation.entryId()),
-                    OperationKinds.label(operation.kind()).in(language), description, operation.asset(),
-                    OperationKinds.label(operation.subAccount()).in(language),
-                    Formats.amount(operation.amount(), asset.scale(), language),
-                    Formats.amount(after, asset.scale(), language)));
-        }), () -> List.of(words.count(), String.valueOf(totals.operations), "", "", "", "", "", "")));
+        java.util.Set<String> sections = new java.util.TreeSet<>(moved);
+        totals.opening.forEach((code, amount) -> {
+            if (amount.signum() != 0) {
+                sections.add(code);
+            }
+        });
+        if (sections.isEmpty()) {
+            blocks.add(new Block.Heading(words.operations()));
+            blocks.add(new Block.Paragraph(words.none()));
+        }
+        List<Block.Column> columns = List.of(new Block.Column(words.time(), 3.9f, false),
+                new Block.Column(words.entry(), 1.3f, false), new Block.Column(words.kind(), 2.4f, false),
+                new Block.Column(words.description(), 4.0f, false), new Block.Column(words.subAccount(), 1.9f, false),
+                new Block.Column(words.amount(), 2.5f, true), new Block.Column(words.balance(), 2.5f, true));
+        // a section per currency and security (issue #13): its opening balance, every operation of that asset with the
+        // running balance after it, and its closing balance; each section reads only its own postings
+        for (String code : sections) {
+            Asset asset = assets.computeIfAbsent(code, this::asset);
+            String name = asset.nameIn(language);
+            blocks.add(new Block.Heading(words.operations() + " · " + code
+                    + (name == null || name.equals(code) ? "" : " — " + name)));
+            BigDecimal[] running = { Reconciliation.get(totals.opening, code) };
+            long[] count = { 0 };
+            blocks.add(new Block.Table(columns, sink -> {
+                sink.accept(List.of(Formats.dateTimeWithSeconds(request.period().from()), "", words.opening(), "", "", "",
+                        Formats.amount(running[0], asset.scale(), language)));
+                stream(request, code, totals, progress, operation -> {
+                    count[0]++;
+                    running[0] = running[0].add(operation.amount());
+                    sink.accept(List.of(Formats.dateTimeWithSeconds(operation.postedAt()), String.valueOf(operation.entryId()),
+                            OperationKinds.label(operation.kind()).in(language), description(operation, reversedBy, words),
+                            OperationKinds.label(operation.subAccount()).in(language),
+                            Formats.amount(operation.amount(), asset.scale(), language),
+                            Formats.amount(running[0], asset.scale(), language)));
+                });
+            }, () -> List.of(words.closing(), "", "", words.count() + ": " + count[0], "", "",
+                    Formats.amount(running[0], asset.scale(), language))));
+        }
         // laid out after the operations: the sums are counted while they stream
         blocks.add(new Block.Heading(words.reconciliation()));
         blocks.add(new Block.Table(List.of(new Block.Column(words.asset(), 3, false), new Block.Column(words.opening(), 2.5f, true),
@@ -210,6 +234,15 @@ final class ReportWriter {
                 }, () -> null));
         blocks.add(new Block.Paragraph(words.basis()));
         return new DocumentSpec(KIND, request.clientId(), language, words.title(), blocks, request.instructionId());
+    }
+
+    /** What the operation was, its reference, and which entry it reverses or was reversed by (issue #13). */
+    private static String description(Operation operation, Map<Long, Long> reversedBy, Words words) {
+        return operation.description()
+                + (operation.reference() == null || operation.reference().isBlank() ? "" : " · " + operation.reference())
+                + (operation.reverses() == null ? "" : " · " + words.reverses() + " " + operation.reverses())
+                + (reversedBy.containsKey(operation.entryId()) ? " · " + words.reversedBy() + " "
+                        + reversedBy.get(operation.entryId()) : "");
     }
 
     private Asset asset(String code) {
@@ -291,7 +324,7 @@ final class ReportWriter {
     record Words(String title, String account, String period, String almaty, String instruction, String operations,
             String time, String entry, String kind, String description, String asset, String subAccount, String amount,
             String reverses, String reversedBy, String count, String reconciliation, String opening, String credits, String debits,
-            String closing, String balance, String basis) {
+            String closing, String balance, String basis, String none) {
         static Words of(Language language) {
             return switch (language) {
             case KK -> new Words("Операциялар туралы есеп", "Жеке шот", "Кезең", "Алматы уақыты", "Клиент өтініші",
@@ -299,17 +332,17 @@ final class ReportWriter {
                     "кері қайтарады", "кері қайтарған жазба", "Операциялар саны", "Салыстыру", "Кезең басындағы қалдық", "Түсімдер", "Есептен шығару",
                     "Кезең соңындағы қалдық", "Қалдық",
                     "Есеп номиналды ұстау есебі жүйесінің деректері бойынша, кезеңнің барлық операцияларымен жасалды "
-                            + "(Ережелердің 7.1-тармағы, 16.3-тармақ).");
+                            + "(Ережелердің 7.1-тармағы, 16.3-тармақ).", "Кезеңде операциялар мен қалдықтар жоқ.");
             case RU -> new Words("Отчёт об операциях", "Лицевой счёт", "Период", "время Алматы", "Поручение клиента",
                     "Операции за период", "Время", "Запись", "Вид", "Описание", "Актив", "Субсчёт", "Сумма", "сторнирует", "сторнирована записью",
                     "Операций", "Сверка", "Остаток на начало", "Поступления", "Списания", "Остаток на конец",
                     "Остаток", "Отчёт сформирован по данным системы учёта номинального держания со всеми операциями периода "
-                            + "(п. 7.1, п. 16.3 Правил).");
+                            + "(п. 7.1, п. 16.3 Правил).", "За период нет ни операций, ни остатков.");
             case EN -> new Words("Operations report", "Personal account", "Period", "Almaty time", "Client instruction",
                     "Operations of the period", "Time", "Entry", "Kind", "Description", "Asset", "Sub-account", "Amount",
                     "reverses", "reversed by", "Operations", "Reconciliation", "Opening balance", "Credits", "Debits", "Closing balance",
                     "Balance", "Formed from the records of the nominee-holding accounting system with every operation of the period "
-                            + "(rules §7.1, §16.3).");
+                            + "(rules §7.1, §16.3).", "No operations and no balances in the period.");
             };
         }
     }

@@ -188,7 +188,7 @@ public class OtherReportsService implements ServiceHandler<OtherReportsService.R
             if (securitiesOnly && asset.kind() != AssetKind.SECURITY) {
                 return;
             }
-            rows.add(List.of(asset.code(), asset.name(), Formats.amount(balance.blocked(), asset.scale(), language),
+            rows.add(List.of(asset.code(), asset.nameIn(language), Formats.amount(balance.blocked(), asset.scale(), language),
                     Formats.amount(balance.total(), asset.scale(), language)));
         });
         if (rows.isEmpty()) {
