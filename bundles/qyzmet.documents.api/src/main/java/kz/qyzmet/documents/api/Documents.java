@@ -49,6 +49,14 @@ public interface Documents {
     /** The public verification link of a document (for its owner to share), if it has one. */
     Optional<String> verificationUrl(String documentId);
 
+    /**
+     * The public verification links of several documents at once (a list of a client's
+     * documents), by document id; documents without one are absent.
+     *
+     * @since 1.2
+     */
+    java.util.Map<String, String> verificationUrls(java.util.Collection<String> documentIds);
+
     Optional<StoredDocument> find(String id);
 
     Optional<StoredDocument> findByNumber(String number);

@@ -5,5 +5,5 @@
  * stores it immutable with its SHA-256. Services never touch the PDF library.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package kz.qyzmet.documents.api;

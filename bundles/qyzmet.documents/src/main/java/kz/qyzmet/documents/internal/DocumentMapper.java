@@ -38,6 +38,10 @@ public interface DocumentMapper {
     @Select("SELECT " + COLUMNS + ", key_figures FROM doc_document WHERE verification_token = #{token}")
     DocumentRow findByVerificationToken(@Param("token") String token);
 
+    @Select("<script>SELECT id, verification_token FROM doc_document WHERE verification_token IS NOT NULL AND id IN"
+            + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<DocumentRow> verificationTokens(@Param("ids") java.util.Collection<String> ids);
+
     @Select("SELECT verification_token FROM doc_document WHERE id = #{id}")
     String verificationToken(@Param("id") String id);
 

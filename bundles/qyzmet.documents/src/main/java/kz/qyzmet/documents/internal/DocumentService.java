@@ -355,6 +355,19 @@ public class DocumentService implements Documents, AuditedChanges {
         return lookups.verificationCounts(from);
     }
 
+    @Override
+    public java.util.Map<String, String> verificationUrls(java.util.Collection<String> documentIds) {
+        java.util.Map<String, String> urls = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return urls;
+        }
+        // one query for a whole list, not one per document
+        for (DocumentRow row : database.read(session -> session.getMapper(DocumentMapper.class).verificationTokens(documentIds))) {
+            urls.put(row.id, verificationUrlOf(row.verificationToken));
+        }
+        return urls;
+    }
+
     String verificationUrlOf(String token) {
         String base = config.public_base_url().endsWith("/") ? config.public_base_url() : config.public_base_url() + "/";
         return base + VERIFICATION_PATH + "/" + token;

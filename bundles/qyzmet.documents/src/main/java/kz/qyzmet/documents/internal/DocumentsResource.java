@@ -64,8 +64,9 @@ public class DocumentsResource {
     @GET
     public DocumentList mine(@QueryParam("limit") Integer limit) {
         Session session = client();
-        return new DocumentList(documents.ofClient(session.clientId(), limit == null ? 100 : limit).stream()
-                .map(this::view).toList());
+        List<StoredDocument> mine = documents.ofClient(session.clientId(), limit == null ? 100 : limit);
+        java.util.Map<String, String> links = documents.verificationUrls(mine.stream().map(StoredDocument::id).toList());
+        return new DocumentList(mine.stream().map(document -> view(document, links.get(document.id()))).toList());
     }
 
     @GET
@@ -99,10 +100,10 @@ public class DocumentsResource {
                 "Документ не найден.", "No such document."));
     }
 
-    DocumentView view(StoredDocument document) {
+    DocumentView view(StoredDocument document, String verification) {
         return new DocumentView(document.id(), document.number(), document.kind(), document.title(), document.language(),
                 document.mediaType(), document.fileName(), document.size(), document.sha256(), document.instructionId(),
-                document.issuedAt(), "/api/v1/documents/" + document.id(), documents.verificationUrl(document.id()).orElse(null));
+                document.issuedAt(), "/api/v1/documents/" + document.id(), verification);
     }
 
 }
