@@ -376,7 +376,7 @@ public class InstructionsDocumentsIT {
         String link = listed.get("verification").asText();
         String token = link.substring(link.lastIndexOf('/') + 1);
         assertEquals(43, token.length());
-        assertTrue("the PDF prints the link", text(pdf).replaceAll("\\s", "").contains("documents/verification/" + token));
+        assertTrue("the PDF prints the link to the public page", text(pdf).replaceAll("\\s", "").contains("/verify/" + token));
         assertEquals(404, platform.get("documents/verification/" + number).statusCode());
         assertEquals(404, platform.get("documents/verification/AE-1999-000001").statusCode());
         JsonNode page = ItSupport.json(platform.get("documents/verification/" + token, "Accept-Language", "en"));

@@ -64,6 +64,14 @@ public class AuthFilter implements RequestAuthenticator {
                         "The request lacks a valid " + CSRF_HEADER + " header."));
             }
         }
+        request.setProperty(Session.ATTRIBUTE, session);
+        Caller caller = new Caller(session.login(), session.role().id(), anonymous.address(), anonymous.userAgent(),
+                anonymous.correlationId());
+        if (!request.getUriInfo().getBaseUri().getPath().startsWith(kz.qyzmet.rest.api.Api.BASE_PATH)) {
+            // a web page (issue #14): the page itself leads a session that still owes its second factor or a new
+            // password to the page that asks for it; only the API refuses
+            return caller;
+        }
         String path = relative(request.getUriInfo().getPath());
         if (session.stage() == SessionStage.SECOND_FACTOR && !ALWAYS_ALLOWED.contains(path)
                 && !path.equals("auth/login/second-factor")) {
@@ -78,9 +86,7 @@ public class AuthFilter implements RequestAuthenticator {
                     "Your password was reset for security: set a new one before you continue."),
                     Map.of("setPassword", "/api/v1/auth/password"), Map.of());
         }
-        request.setProperty(Session.ATTRIBUTE, session);
-        return new Caller(session.login(), session.role().id(), anonymous.address(), anonymous.userAgent(),
-                anonymous.correlationId());
+        return caller;
     }
 
     private static String relative(String path) {

@@ -368,9 +368,17 @@ public class DocumentService implements Documents, AuditedChanges {
         return urls;
     }
 
+    /** Where a document's QR code leads: the public verification page of the web front ends (issue #14). */
+    static final String PAGE_PATH = "/verify/";
+
+    /**
+     * The verification page's address: the site the public base URL of the API belongs to (without its
+     * {@code api/v1/}), then {@code verify/<token>}.
+     */
     String verificationUrlOf(String token) {
         String base = config.public_base_url().endsWith("/") ? config.public_base_url() : config.public_base_url() + "/";
-        return base + VERIFICATION_PATH + "/" + token;
+        String site = base.endsWith("api/v1/") ? base.substring(0, base.length() - "api/v1/".length()) : base;
+        return site + PAGE_PATH.substring(1) + token;
     }
 
     private String brokerName(Language language) {

@@ -88,14 +88,23 @@ public class VerificationResource {
         this.limit = new AddressRateLimit(Math.max(1, config.verification_per_minute()), () -> clock);
     }
 
-    /** The page the QR code opens. */
+    /**
+     * What a token's document is, for the public verification page (and any program). A browser that opened
+     * this address directly (the QR code of a document issued before the page existed) is sent to the page.
+     */
     @GET
     @Path("{token}")
-    public Lookup byToken(@PathParam("token") String token) {
+    @kz.qyzmet.rest.api.Answer(status = 200, body = Lookup.class)
+    @kz.qyzmet.rest.api.Answer(status = 303, mediaType = "text/html", description = "a browser: to the verification page")
+    public javax.ws.rs.core.Response byToken(@PathParam("token") String token) {
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.startsWith("text/html") && VerificationTokens.wellFormed(token)) {
+            return javax.ws.rs.core.Response.seeOther(java.net.URI.create(DocumentService.PAGE_PATH + token)).build();
+        }
         admit();
         PublicRecord document = documents.lookUp(token).orElseThrow(VerificationResource::notFound);
-        return new Lookup(document, "application/pdf".equals(document.mediaType()) ? documents.signingCertificate() : null,
-                NOTICE.in(language()));
+        return javax.ws.rs.core.Response.ok(new Lookup(document, "application/pdf".equals(document.mediaType())
+                ? documents.signingCertificate() : null, NOTICE.in(language()))).build();
     }
 
     /** Is there a document with this SHA-256? */

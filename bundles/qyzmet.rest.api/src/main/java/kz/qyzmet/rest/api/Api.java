@@ -8,6 +8,21 @@ public final class Api {
     public static final String BASE_PATH = "/api/v1";
     /** Target filter that resources and extensions use to join the application. */
     public static final String APPLICATION_SELECT = "(osgi.jaxrs.name=" + APPLICATION_NAME + ")";
+    /**
+     * {@code osgi.jaxrs.name} of the web front ends' application (the personal cabinet, the operator
+     * console and the public verification page), at the root path outside {@link #BASE_PATH}.
+     *
+     * @since 2.2
+     */
+    public static final String WEB_APPLICATION_NAME = "qyzmet.web";
+    /**
+     * Target filter of extensions that every request of the platform passes, the API's and the web
+     * pages' alike (authentication, correlation, readiness): one session, one CSRF rule, one journal.
+     *
+     * @since 2.2
+     */
+    public static final String PLATFORM_APPLICATIONS_SELECT = "(|(osgi.jaxrs.name=" + APPLICATION_NAME + ")(osgi.jaxrs.name="
+            + WEB_APPLICATION_NAME + "))";
     /** Media type of every error answer (RFC 9457). */
     public static final String PROBLEM_JSON = "application/problem+json";
     /** Header carrying the correlation id of a request; generated when the client sends none. */

@@ -6,5 +6,5 @@
  * are in {@code kz.qyzmet.common.api}, so that domain APIs need no REST.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package kz.qyzmet.rest.api;

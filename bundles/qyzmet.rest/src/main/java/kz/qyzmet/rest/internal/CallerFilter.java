@@ -39,7 +39,7 @@ import kz.qyzmet.rest.api.RequestAuthenticator;
 import kz.qyzmet.rest.api.RequestGuard;
 
 /**
- * Runs first on every request, in four steps that must not be reordered:
+ * Runs first on every request of the API and of the web pages, in four steps that must not be reordered:
  * gives it a correlation id; lets the {@link RequestAuthenticator} (the auth
  * bundle) name the {@link Caller}; keeps everyone but operators and
  * administrators out of {@code /api/v1/operator/...}; asks every
@@ -52,9 +52,12 @@ import kz.qyzmet.rest.api.RequestGuard;
  * {@link ResponseHeaders}.
  */
 @Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class },
-        configurationPid = HttpConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPid = HttpConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        scope = org.osgi.service.component.annotations.ServiceScope.PROTOTYPE)
 @Designate(ocd = HttpConfiguration.class)
-@ApiExtension
+// the API and the web pages (issue #14): pages outside /api/v1 pass the same authentication; one instance per
+// application (prototype), each with its own injected request
+@ApiExtension(application_select = Api.PLATFORM_APPLICATIONS_SELECT)
 @JaxrsName("qyzmet.caller")
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)

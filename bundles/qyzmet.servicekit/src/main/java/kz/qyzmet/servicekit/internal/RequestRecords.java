@@ -15,7 +15,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.Requests;
+import kz.qyzmet.servicekit.api.FormField;
 import kz.qyzmet.servicekit.api.MaxLength;
+import kz.qyzmet.servicekit.api.OneOf;
 import kz.qyzmet.servicekit.api.Required;
 
 /**
@@ -53,7 +55,8 @@ final class RequestRecords {
 
     /**
      * The checks a record declares on its components ({@link Required},
-     * {@link MaxLength}); a problem naming the first component that fails.
+     * {@link MaxLength}, {@link OneOf}); a problem naming the first component that
+     * fails, by its form label in each language where it has one ({@link FormField}).
      */
     static void check(Record request) {
         for (RecordComponent component : request.getClass().getRecordComponents()) {
@@ -64,16 +67,26 @@ final class RequestRecords {
                 throw new IllegalStateException("the request component " + component.getName() + " cannot be read", e);
             }
             String field = component.getName();
+            FormField form = component.getAnnotation(FormField.class);
+            String kk = form == null ? field : "«" + form.kk() + "»";
+            String ru = form == null ? field : "«" + form.ru() + "»";
+            String en = form == null ? field : "“" + form.en() + "”";
             if (component.isAnnotationPresent(Required.class) && isEmpty(value)) {
-                throw Requests.invalid(field, LocalizedText.of("{field} өрісі міндетті.", "Поле {field} обязательно.",
-                        "Field {field} is required.").format(Map.of("field", field)));
+                throw Requests.invalid(field, LocalizedText.of(kk + " өрісі міндетті.", "Поле " + ru + " обязательно.",
+                        "Field " + en + " is required."));
             }
             MaxLength max = component.getAnnotation(MaxLength.class);
             if (max != null && value instanceof CharSequence text && text.codePoints().count() > max.value()) {
                 String limit = String.valueOf(max.value());
-                throw Requests.invalid(field, LocalizedText.of("{field}: ең көбі {max} таңба.",
-                        "{field}: не более {max} символов.", "{field}: at most {max} characters.")
-                        .format(Map.of("field", field, "max", limit)));
+                throw Requests.invalid(field, LocalizedText.of(kk + ": ең көбі " + limit + " таңба.",
+                        ru + ": не более " + limit + " символов.", en + ": at most " + limit + " characters."));
+            }
+            OneOf oneOf = component.getAnnotation(OneOf.class);
+            if (oneOf != null && value instanceof CharSequence text && !text.toString().isBlank()
+                    && !java.util.Arrays.asList(oneOf.value()).contains(text.toString())) {
+                String allowed = String.join(", ", oneOf.value());
+                throw Requests.invalid(field, LocalizedText.of(kk + ": мына мәндердің бірі: " + allowed + ".",
+                        ru + ": одно из значений " + allowed + ".", en + ": one of " + allowed + "."));
             }
         }
     }

@@ -28,13 +28,18 @@ import kz.qyzmet.rest.api.Api;
  * page "No service was found". This filter, in front of every servlet of the
  * HTTP whiteboard, turns exactly that answer into the platform's own: 503
  * problem+json with {@code Retry-After}, in the client's language — the API is
- * there a moment later.
+ * there a moment later. The web pages' own HTML (issue #14) carries the marker
+ * {@value #PAGE_MARKER}, and passes: a page's 404 is the platform's page. The
+ * decision waits until the body is about to be written, when every header is set.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
         "osgi.http.whiteboard.filter.name=qyzmet.no-html-answers",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)" })
 public class NoHtmlAnswers implements Filter {
+    /** The header every page of the web front ends carries (qyzmet.web's PageHeaders). */
+    static final String PAGE_MARKER = "X-Qyzmet-Page";
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -49,6 +54,7 @@ public class NoHtmlAnswers implements Filter {
     static final class Guarded extends HttpServletResponseWrapper {
         private final HttpServletRequest request;
         private int status = SC_OK;
+        private boolean suspect;
         private boolean replaced;
 
         Guarded(HttpServletRequest request, HttpServletResponse response) {
@@ -64,14 +70,19 @@ public class NoHtmlAnswers implements Filter {
 
         @Override
         public void setContentType(String type) {
-            if (!replaced && status == SC_NOT_FOUND && type != null && type.startsWith("text/html") && !isCommitted()) {
-                replaced = true;
-                answerUnavailable();
-                return;
-            }
             if (!replaced) {
+                suspect = status == SC_NOT_FOUND && type != null && type.startsWith("text/html");
                 super.setContentType(type);
             }
+        }
+
+        /** Before the first byte: an HTML 404 that is not one of the platform's pages is the runtime's. */
+        private void decide() {
+            if (suspect && !replaced && !isCommitted() && !containsHeader(PAGE_MARKER)) {
+                replaced = true;
+                answerUnavailable();
+            }
+            suspect = false;
         }
 
         private void answerUnavailable() {
@@ -80,6 +91,7 @@ public class NoHtmlAnswers implements Filter {
             int code = api ? SC_SERVICE_UNAVAILABLE : SC_NOT_FOUND;
             Language language = ProblemErrorHandler.language(request.getHeader("Accept-Language"));
             byte[] body = ProblemErrorHandler.body(code, ProblemErrorHandler.detail(code), language);
+            super.resetBuffer();
             super.setStatus(code);
             ProblemErrorHandler.SECURITY_HEADERS.forEach(super::setHeader);
             if (api) {
@@ -99,12 +111,22 @@ public class NoHtmlAnswers implements Filter {
 
         @Override
         public PrintWriter getWriter() throws IOException {
+            decide();
             return replaced ? new PrintWriter(Writer.nullWriter()) : super.getWriter();
         }
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
+            decide();
             return replaced ? Discarded.INSTANCE : super.getOutputStream();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            decide();
+            if (!replaced) {
+                super.flushBuffer();
+            }
         }
 
         @Override

@@ -78,6 +78,9 @@ class NoHtmlAnswersTest {
                     case "isCommitted" -> {
                         return false;
                     }
+                    case "containsHeader" -> {
+                        return recorded.headers.containsKey(args[0]);
+                    }
                     default -> {
                     }
                     }
@@ -122,5 +125,21 @@ class NoHtmlAnswersTest {
         assertEquals(404, normal.status);
         assertEquals("application/problem+json", normal.contentType);
         assertEquals("{\"status\":404}", normal.body());
+    }
+
+    /** Issue #14: the web pages' own HTML 404 (marked as a page) is the platform's answer and passes as it is. */
+    @Test
+    void aPageOfTheWebFrontEndsPassesEvenAsA404() throws Exception {
+        Recorded page = new Recorded();
+        new NoHtmlAnswers().doFilter(request("/cabinet/nowhere", "kk"), response(page), (request, response) -> {
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.setStatus(404);
+            http.setContentType("text/html;charset=UTF-8");
+            http.setHeader(NoHtmlAnswers.PAGE_MARKER, "1");
+            http.getWriter().write("<!DOCTYPE html><html lang=\"kk\"><title>Бет табылмады</title></html>");
+        });
+        assertEquals(404, page.status);
+        assertTrue(page.contentType.startsWith("text/html"), page.contentType);
+        assertTrue(page.body().contains("Бет табылмады"), page.body());
     }
 }

@@ -21,6 +21,8 @@ import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.Requests;
+import kz.qyzmet.servicekit.api.FormField;
+import kz.qyzmet.servicekit.api.OneOf;
 import kz.qyzmet.servicekit.api.Confirmed;
 import kz.qyzmet.servicekit.api.Draft;
 import kz.qyzmet.servicekit.api.RequestContext;
@@ -46,7 +48,12 @@ public class ExtractService implements ServiceHandler<ExtractService.Request> {
      * @param asOf     an ISO-8601 instant or a date (then: at the end of that day, Almaty time); now when absent
      * @param language kk, ru or en for the document; the session's language when absent
      */
-    public record Request(String account, String asOf, String language) {
+    public record Request(@FormField(kk = "Жеке шот (бос болса — негізгі)", ru = "Лицевой счёт (пусто — основной)",
+            en = "Personal account (empty: your main one)") String account,
+            @FormField(kk = "Қай күнге (бос болса — қазір)", ru = "На дату (пусто — сейчас)", en = "As of (empty: now)",
+                    input = FormField.Input.DATE) String asOf,
+            @FormField(kk = "Құжат тілі", ru = "Язык документа", en = "Document language") @OneOf(value = { "kk", "ru", "en" },
+            labels = { "Қазақша|Казахский|Kazakh", "Орысша|Русский|Russian", "Ағылшынша|Английский|English" }) String language) {
     }
 
     private final Ledger ledger;

@@ -20,6 +20,8 @@ import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.common.api.Language;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.Requests;
+import kz.qyzmet.servicekit.api.FormField;
+import kz.qyzmet.servicekit.api.OneOf;
 import kz.qyzmet.servicekit.api.Confirmed;
 import kz.qyzmet.servicekit.api.Draft;
 import kz.qyzmet.servicekit.api.RequestContext;
@@ -49,7 +51,15 @@ public class OperationsReportService implements ServiceHandler<OperationsReportS
      * @param format   pdf (default), csv or json
      * @param language kk, ru or en; the session's when absent
      */
-    public record Request(String account, @Required String from, @Required String to, String format, String language) {
+    public record Request(@FormField(kk = "Жеке шот (бос болса — негізгі)", ru = "Лицевой счёт (пусто — основной)",
+            en = "Personal account (empty: your main one)") String account,
+            @Required @FormField(kk = "Кезең басы", ru = "Начало периода", en = "From", input = FormField.Input.DATE) String from,
+            @Required @FormField(kk = "Кезең соңы (қоса)", ru = "Конец периода (включительно)", en = "To (inclusive)",
+                    input = FormField.Input.DATE) String to,
+            @FormField(kk = "Пішімі", ru = "Формат", en = "Format") @OneOf(value = { "pdf", "csv", "json" },
+                    labels = { "PDF|PDF|PDF", "CSV (Excel)|CSV (Excel)|CSV (Excel)", "JSON|JSON|JSON" }) String format,
+            @FormField(kk = "Құжат тілі", ru = "Язык документа", en = "Document language") @OneOf(value = { "kk", "ru", "en" },
+            labels = { "Қазақша|Казахский|Kazakh", "Орысша|Русский|Russian", "Ағылшынша|Английский|English" }) String language) {
     }
 
     private final Ledger ledger;

@@ -33,6 +33,8 @@ import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
 import kz.qyzmet.common.api.Requests;
+import kz.qyzmet.servicekit.api.FormField;
+import kz.qyzmet.servicekit.api.OneOf;
 import kz.qyzmet.servicekit.api.Confirmed;
 import kz.qyzmet.servicekit.api.Draft;
 import kz.qyzmet.servicekit.api.MaxLength;
@@ -63,8 +65,21 @@ public class OtherReportsService implements ServiceHandler<OtherReportsService.R
      * @param addressee to whom the document goes (e.g. the auditor), optional, at most 200 characters
      * @param language  kk, ru or en; the session's when absent
      */
-    public record Request(@Required String report, String account, String asOf, @MaxLength(200) String addressee,
-            String language) {
+    public record Request(
+            @Required @FormField(kk = "Құжат", ru = "Документ", en = "Document") @OneOf(value = { "audit-confirmation",
+                    "depository-extract", "account-opening-notice" }, labels = {
+                            "Аудиторға растау хаты|Письмо-подтверждение аудитору|Confirmation letter to the auditor",
+                            "Орталық депозитарийге арналған үзінді|Выписка для центрального депозитария|Extract for the central depository",
+                            "Жеке шот ашылғаны туралы хабарлама|Уведомление об открытии лицевого счёта|Notice of the account's opening" })
+            String report,
+            @FormField(kk = "Жеке шот (бос болса — негізгі)", ru = "Лицевой счёт (пусто — основной)",
+            en = "Personal account (empty: your main one)") String account,
+            @FormField(kk = "Қай күнге (бос болса — қазір)", ru = "На дату (пусто — сейчас)", en = "As of (empty: now)",
+                    input = FormField.Input.DATE) String asOf,
+            @MaxLength(200) @FormField(kk = "Кімге (мысалы, аудитор)", ru = "Кому (например, аудитору)",
+                    en = "Addressee (e.g. the auditor)") String addressee,
+            @FormField(kk = "Құжат тілі", ru = "Язык документа", en = "Document language") @OneOf(value = { "kk", "ru", "en" },
+            labels = { "Қазақша|Казахский|Kazakh", "Орысша|Русский|Russian", "Ағылшынша|Английский|English" }) String language) {
     }
 
     /** The reports this service issues; the kind names the document's number series. */

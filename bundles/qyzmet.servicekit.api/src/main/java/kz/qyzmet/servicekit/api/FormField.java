@@ -1,0 +1,38 @@
+package kz.qyzmet.servicekit.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * How a request component appears in the request form the personal cabinet
+ * builds from the record (issue #14): its label in Kazakh, Russian and English,
+ * and the kind of input. A component without it is shown with its name.
+ *
+ * @since 1.2
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface FormField {
+    String kk();
+
+    String ru();
+
+    String en();
+
+    /** The input the browser offers; a component with {@link OneOf} is a choice whatever this says. */
+    Input input() default Input.TEXT;
+
+    /** Kinds of input. */
+    enum Input {
+        /** One line of text. */
+        TEXT,
+        /** Several lines of text. */
+        MULTILINE,
+        /** A calendar day, sent as {@code YYYY-MM-DD}. */
+        DATE,
+        /** A whole number. */
+        NUMBER
+    }
+}

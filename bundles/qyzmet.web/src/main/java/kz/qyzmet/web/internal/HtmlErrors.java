@@ -1,0 +1,88 @@
+package kz.qyzmet.web.internal;
+
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.rest.api.Api;
+
+/**
+ * What a page shows when something refuses or fails: the platform's own page
+ * with the reason in the page's language and the same status the API would
+ * give (rules §29, §30), never a stack trace or the runtime's HTML. A redirect
+ * passes as it is. The unexpected is logged with the request's correlation id,
+ * which the page shows so that support can find it.
+ */
+@Component(service = ExceptionMapper.class)
+@WebExtension
+public class HtmlErrors implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlErrors.class);
+
+    private final Pages pages;
+
+    @Context
+    HttpServletRequest request;
+    @Context
+    HttpHeaders headers;
+    @Context
+    UriInfo uri;
+
+    @Activate
+    public HtmlErrors(@Reference Pages pages) {
+        this.pages = pages;
+    }
+
+    /** What the error page says: a title, the reason, and for the unexpected the reference. */
+    public record Failure(int status, String title, String detail, String reference) {
+    }
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof WebApplicationException web && web.getResponse() != null
+                && web.getResponse().getStatus() / 100 == 3) {
+            return web.getResponse();
+        }
+        PageContext context = PageContexts.of("public", request, headers, uri);
+        Language language = context.language();
+        Map<String, String> t = pages.messages().of(language);
+        Failure shown;
+        Map<String, String> extraHeaders = Map.of();
+        if (failure instanceof ProblemException problem) {
+            shown = new Failure(problem.status(), problem.type().title().in(language), problem.detail().in(language), null);
+            extraHeaders = problem.headers();
+        } else if (failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+            shown = new Failure(404, t.get("error.notFound.title"), t.get("error.notFound.detail"), null);
+        } else if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            shown = new Failure(status, t.get("error.refused.title"), t.get("error.refused.detail"), null);
+        } else {
+            String reference = headers.getHeaderString(Api.CORRELATION_HEADER);
+            LOG.error("page {} failed (correlation {})", uri.getRequestUri().getRawPath(), reference, failure);
+            shown = new Failure(500, t.get("error.failed.title"), t.get("error.failed.detail"), reference);
+        }
+        Response.ResponseBuilder answer;
+        try {
+            answer = Response.status(shown.status()).type(Pages.HTML)
+                    .entity(pages.render("error", context, Map.of("failure", shown)));
+        } catch (RuntimeException renderFailed) {
+            LOG.error("the error page could not be rendered", renderFailed);
+            answer = Response.status(shown.status()).type("text/plain;charset=UTF-8").entity(shown.title() + "\n" + shown.detail());
+        }
+        extraHeaders.forEach(answer::header);
+        return answer.build();
+    }
+}

@@ -1,0 +1,67 @@
+package kz.qyzmet.web.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kz.qyzmet.documents.api.StoredDocument;
+import kz.qyzmet.instructions.api.Instruction;
+
+/** Instructions and documents as the cabinet's pages show them, in the page's language. */
+public final class InstructionViews {
+    private InstructionViews() {
+    }
+
+    /** A line of a list of instructions. */
+    public record Line(String id, String number, String service, String summary, String status, String statusText,
+            String createdAt, String href) {
+    }
+
+    /** One instruction with everything a client may see and do with it. */
+    public record Detail(Line line, String reason, String confirmedAt, String updatedAt, String form, boolean cancellable,
+            String cancel, String events, boolean finished, List<DocumentLine> documents, List<Parameter> parameters) {
+    }
+
+    public record Parameter(String name, String value) {
+    }
+
+    /** A document with its download and its public verification. */
+    public record DocumentLine(String id, String number, String title, String issuedAt, String size, String mediaType,
+            String download, String verification) {
+    }
+
+    static Line line(Instruction instruction, PageContext context, Map<String, String> t) {
+        String status = instruction.status().name();
+        return new Line(instruction.id(), instruction.number(), instruction.serviceId(), context.text(instruction.summary()),
+                status, t.getOrDefault("status." + status, status), context.time(instruction.createdAt()),
+                "/cabinet/instructions/" + instruction.id());
+    }
+
+    /**
+     * @param labels the service's form labels by request component (its parameters are shown by them; a
+     *               parameter without one by its name)
+     */
+    static Detail detail(Instruction instruction, PageContext context, Map<String, String> t, List<StoredDocument> produced,
+            Map<String, String> labels) {
+        String base = "/api/v1/services/" + instruction.serviceId() + "/requests/" + instruction.id();
+        List<Parameter> parameters = new ArrayList<>();
+        instruction.parameters().forEach((name, value) -> parameters.add(new Parameter(labels.getOrDefault(name, name),
+                value == null ? "—" : String.valueOf(value))));
+        return new Detail(line(instruction, context, t), instruction.reason() == null ? null : context.text(instruction.reason()),
+                context.time(instruction.confirmedAt()), context.time(instruction.updatedAt()),
+                instruction.confirmedAt() == null ? null : "/api/v1/instructions/" + instruction.id() + "/form",
+                instruction.status().isCancellable() && instruction.confirmedAt() != null, base + "/cancellation",
+                base + "/events", instruction.status().isFinal(),
+                produced.stream().map(document -> document(document, null, context)).toList(), parameters);
+    }
+
+    static DocumentLine document(StoredDocument document, String verification, PageContext context) {
+        return new DocumentLine(document.id(), document.number(), document.title(), context.time(document.issuedAt()),
+                size(document.size()), document.mediaType(), "/api/v1/documents/" + document.id(), verification);
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB"
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

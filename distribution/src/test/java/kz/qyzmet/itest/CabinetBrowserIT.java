@@ -1,0 +1,189 @@
+package kz.qyzmet.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kz.qyzmet.launcher.Platform;
+
+/**
+ * The personal cabinet in a real browser (issue #14; rules §3, §5, §25, §27,
+ * §29, §35.2): headless Chromium against the platform as {@code java -jar}
+ * starts it in dev mode, with the demo client. Screenshots of every step go to
+ * {@code target/browser}; axe-core checks the main pages.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class CabinetBrowserIT {
+    private static final String PASSWORD = "Steppe-Trial-2026";
+    private static LauncherSupport launcher;
+    private static Platform platform;
+    private static String site;
+    private static Browser cabinet;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        launcher = new LauncherSupport("browser");
+        platform = launcher.start();
+        site = launcher.base.replace("/api/v1/", "");
+        cabinet = new Browser(site, 1280, 900);
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (cabinet != null) {
+            cabinet.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /**
+     * The latest one-time code sent for the browser's session, as the dev outbox shows it to that session (it shows a
+     * session the codes asked for in it, and nothing else).
+     */
+    private static String latestCode(Browser browser) throws Exception {
+        JsonNode outbox = ItSupport.JSON.readTree(browser.fetch("/api/v1/dev/outbox?limit=5"));
+        assertTrue("a code in the outbox: " + outbox, outbox.get("messages").size() > 0);
+        return outbox.get("messages").get(0).get("text").asText().substring(0, 6);
+    }
+
+    @Test
+    public void a_aClientSignsInOpensASecuritySessionByQrRequestsAnExtractAndVerifiesIt() throws Exception {
+        cabinet.open("/cabinet");
+        cabinet.awaitPath("/cabinet/login");
+        cabinet.open("/cabinet/login?lang=ru");
+        cabinet.await("#f-identifier");
+        assertEquals("every refusal says why: a wrong password", "ru", cabinet.find("html").getAttribute("lang"));
+        cabinet.fill("Логин, e-mail или телефон", "aigerim");
+        cabinet.fill("Пароль", "Wrong-Password-1");
+        cabinet.press("Войти");
+        String refusal = cabinet.await("[data-problem]").getText();
+        assertTrue("the API's reason, in Russian: " + refusal, refusal.toLowerCase().contains("парол"));
+        cabinet.screenshot("01-login-refused");
+        cabinet.fill("Пароль", PASSWORD);
+        cabinet.press("Войти");
+        cabinet.awaitPath("/cabinet/security");
+        String content = cabinet.await("[data-qr-image] svg") != null ? cabinet.find("[data-qr-text]").getAttribute("value") : null;
+        assertTrue("the QR code's content: " + content, content != null && !content.isBlank());
+        cabinet.screenshot("02-security-qr");
+
+        // the mobile app (the dev "app" page, a browser of its own) signs in, opens its own security session and approves
+        try (Browser app = new Browser(site, 390, 844)) {
+            app.open("/cabinet/app?lang=ru");
+            app.await("#f-identifier");
+            app.fill("Логин, e-mail или телефон", "aigerim");
+            app.fill("Пароль", PASSWORD);
+            app.press("Войти");
+            app.await("[data-app-signed-in]");
+            app.press("Запросить код");
+            app.await("[data-outbox] li");
+            String code = app.find("[data-outbox] li").getText().substring(0, 6);
+            app.fill("Код", code);
+            app.press("Открыть сессию");
+            app.await("[data-app-secured]");
+            app.fill("Текст QR-кода", content);
+            app.press("Подтвердить");
+            app.await("#app-approved");
+            app.screenshot("03-app-approved");
+        }
+        cabinet.awaitPath("/cabinet");
+        cabinet.await("[data-account]");
+        String home = cabinet.text();
+        assertTrue("the accounts with balances: " + home, home.contains("DEMO-0001") && home.contains("Денежные средства"));
+        assertFalse("no security-session notice once it is open: " + home, home.contains("сначала откройте сессию"));
+        cabinet.screenshot("04-home");
+        assertEquals("axe-core on the home page", List.of(), cabinet.accessibilityViolations());
+
+        // the extract: the form the kit derives from the request record, the confirmation with its summary and the code
+        cabinet.open("/cabinet/services/extract");
+        cabinet.await("form[data-then=request]");
+        cabinet.press("Продолжить");
+        cabinet.await("dialog[open] [data-summary]");
+        String summary = cabinet.find("dialog [data-summary]").getText();
+        assertTrue("the dialog shows what is confirmed: " + summary, summary.contains("DEMO-0001"));
+        cabinet.screenshot("05-confirm");
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.await("[data-document]");
+        assertTrue(cabinet.path().startsWith("/cabinet/instructions/"));
+        assertTrue(cabinet.text(), cabinet.text().contains("Исполнено"));
+        cabinet.screenshot("06-instruction-executed");
+        String download = cabinet.find("[data-document]").getAttribute("href");
+        byte[] pdf = cabinet.fetch(java.net.URI.create(download).getPath());
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.ISO_8859_1));
+
+        // the documents list leads to the public verification page, which checks the file byte for byte
+        cabinet.open("/cabinet/documents");
+        cabinet.await("table");
+        String verification = cabinet.all("a").stream().filter(link -> link.getText().equals("Страница проверки")).findFirst()
+                .orElseThrow().getAttribute("href");
+        cabinet.open(java.net.URI.create(verification).getPath());
+        cabinet.await("[data-verify-record] [data-field='document.number']");
+        assertTrue(cabinet.text(), cabinet.text().contains("Основные показатели"));
+        Path file = Files.createTempFile(Browser.SCREENSHOTS.getParent(), "extract", ".pdf");
+        Files.write(file, pdf);
+        cabinet.find("#f-file").sendKeys(file.toString());
+        cabinet.press("Проверить");
+        String verdict = cabinet.await("[data-verdict]").getText();
+        cabinet.screenshot("07-verified");
+        assertTrue(verdict, verdict.startsWith("Подлинный"));
+        assertTrue(cabinet.find("[data-signature]").getText(), cabinet.find("[data-signature]").getText().contains("действительна"));
+        assertEquals("axe-core on the verification page", List.of(), cabinet.accessibilityViolations());
+        Files.delete(file);
+    }
+
+    @Test
+    public void b_theSamePagesInKazakhAndADisabledServiceShowsTheOperatorsReason() throws Exception {
+        launcher.operator("PUT", "operator/services/other-reports/state", "{\"state\":\"DISABLED\",\"reason\":{\"kk\":"
+                + "\"Жаңарту жүріп жатыр\",\"ru\":\"Идёт обновление\",\"en\":\"An update is under way\"}}");
+        cabinet.open("/cabinet?lang=kk");
+        cabinet.await("[data-account]");
+        assertEquals("kk", cabinet.find("html").getAttribute("lang"));
+        String home = cabinet.text();
+        assertTrue(home, home.contains("Ақша қаражаты") && home.contains("Жаңарту жүріп жатыр"));
+        cabinet.screenshot("08-home-kk-disabled");
+        cabinet.open("/cabinet/services/other-reports");
+        assertTrue(cabinet.await("[data-unavailable]").getText().contains("Жаңарту жүріп жатыр"));
+        cabinet.screenshot("09-service-disabled-kk");
+        launcher.operator("PUT", "operator/services/other-reports/state", "{\"state\":\"ENABLED\"}");
+        cabinet.open("/cabinet/nowhere");
+        assertTrue(cabinet.text(), cabinet.text().contains("Бет табылмады"));
+        cabinet.open("/cabinet?lang=ru");
+    }
+
+    @Test
+    public void c_onAPhoneTheCabinetFitsAndTheKeyboardAloneSignsIn() throws Exception {
+        try (Browser phone = new Browser(site, 360, 740)) {
+            phone.open("/cabinet/login?lang=en");
+            phone.await("#f-identifier");
+            // keyboard only: the skip link, then the form's fields in order
+            phone.find("#f-identifier").sendKeys("aigerim" + org.openqa.selenium.Keys.TAB + PASSWORD
+                    + org.openqa.selenium.Keys.ENTER);
+            phone.awaitPath("/cabinet/security");
+            phone.open("/cabinet");
+            phone.await("[data-account]");
+            Object overflow = phone.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+            assertEquals("no sideways scrolling of the page at 360 px", Boolean.FALSE, overflow);
+            phone.screenshot("10-phone-home");
+            Map<String, Object> timing = phone.timing();
+            System.out.printf("cabinet home on a 360 px phone: first paint %s ms, load %s ms, script %s bytes%n",
+                    timing.get("firstPaint"), timing.get("loaded"), timing.get("scriptBytes"));
+            assertTrue("under 100 KB of script: " + timing, ((Number) timing.get("scriptBytes")).longValue() < 100_000);
+        }
+    }
+}
