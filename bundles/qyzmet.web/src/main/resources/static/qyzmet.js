@@ -53,13 +53,20 @@
     { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'medium' });
   const shownTime = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
 
+  /** A form's fields as the API's JSON: "reason.kk" nests, data-type="number" and "list" convert, empty ones are left out. */
   function fields(form) {
     const values = {};
     for (const element of form.elements) {
       if (!element.name || element.disabled || element.type === 'submit' || element.type === 'button' || element.type === 'file') continue;
-      if (element.type === 'checkbox') { values[element.name] = element.checked; continue; }
-      if (element.value === '') continue;
-      values[element.name] = element.dataset.type === 'number' ? Number(element.value) : element.value;
+      let value;
+      if (element.type === 'checkbox') value = element.checked;
+      else if (element.dataset.type === 'list') value = element.value.split(',').map((part) => part.trim()).filter(Boolean);
+      else if (element.value === '') continue;
+      else value = element.dataset.type === 'number' ? Number(element.value) : element.value;
+      const path = element.name.split('.');
+      let target = values;
+      for (const key of path.slice(0, -1)) target = target[key] = target[key] || {};
+      target[path[path.length - 1]] = value;
     }
     return values;
   }

@@ -128,6 +128,9 @@ public final class Platform implements AutoCloseable {
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", systemPackages()));
         properties.put("felix.log.level", "1");
+        // no bundle of the platform provides URL handlers; without this Felix would install its handler factory as the
+        // JVM's (a process-wide, set-once state) and a second framework in the same JVM could not register its own
+        properties.put("felix.service.urlhandlers", "false");
 
         // the deploy directory is watched by the deployment bundle (qyzmet.deploy.dir, one of the settings below)
 

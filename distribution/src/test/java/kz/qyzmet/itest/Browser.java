@@ -73,6 +73,12 @@ final class Browser implements AutoCloseable {
                         .findFirst().orElse(null));
     }
 
+    /** Waits until the element {@code css} names shows {@code text} (the page may reload meanwhile). */
+    void awaitText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(element -> element.getText().equals(text)));
+    }
+
     void awaitPath(String path) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> path().equals(path));
     }

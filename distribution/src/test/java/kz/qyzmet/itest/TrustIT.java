@@ -116,7 +116,16 @@ public class TrustIT {
         assertEquals(431, hugeHeader.status());
         assertTrue(hugeHeader.header("Content-Type").startsWith("application/problem+json"));
 
-        HttpResponse<String> outside = platform.getOutsideApi("/", "Accept-Language", "kk");
+        // issue #14: the root leads to the personal cabinet; an unknown address outside the API is a page for a
+        // browser and a problem for a program
+        HttpResponse<String> root = platform.getOutsideApi("/", "Accept-Language", "kk");
+        assertEquals(303, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/cabinet"));
+        HttpResponse<String> page = platform.getOutsideApi("/nowhere", "Accept-Language", "kk", "Accept", "text/html");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body(), page.body().contains("lang=\"kk\"") && page.body().contains("Бет табылмады"));
+        HttpResponse<String> outside = platform.getOutsideApi("/nowhere", "Accept-Language", "kk", "Accept", "application/json");
         assertEquals(404, outside.statusCode());
         assertTrue(outside.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertEquals("kk", ItSupport.json(outside).get("language").asText());

@@ -64,6 +64,13 @@ public interface Instructions {
 
     Optional<Instruction> find(String instructionId);
 
+    /**
+     * Every status an instruction went through, oldest first (empty for one that does not exist).
+     *
+     * @since 2.1
+     */
+    List<StatusChange> history(String instructionId);
+
     // back office
 
     /** Items accepted for staff processing (those with a deadline), earliest deadline first. */

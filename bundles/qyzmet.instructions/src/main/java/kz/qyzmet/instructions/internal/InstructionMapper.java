@@ -37,6 +37,18 @@ public interface InstructionMapper {
     @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE id = #{id}")
     InstructionRow find(@Param("id") String id);
 
+    @Select("SELECT status_from, status_to, actor, at FROM instr_event WHERE instruction_id = #{id} ORDER BY id")
+    @org.apache.ibatis.annotations.ConstructorArgs({
+            @org.apache.ibatis.annotations.Arg(column = "status_from", javaType = String.class),
+            @org.apache.ibatis.annotations.Arg(column = "status_to", javaType = String.class),
+            @org.apache.ibatis.annotations.Arg(column = "actor", javaType = String.class),
+            @org.apache.ibatis.annotations.Arg(column = "at", javaType = LocalDateTime.class) })
+    List<EventRow> history(@Param("id") String id);
+
+    /** A row of the status journal. */
+    record EventRow(String from, String to, String actor, LocalDateTime at) {
+    }
+
     @Select("SELECT " + COLUMNS + " FROM instr_instruction WHERE id = #{id} FOR UPDATE")
     InstructionRow lock(@Param("id") String id);
 

@@ -381,6 +381,17 @@ public class InstructionService implements Instructions, AuditedChanges {
     }
 
     @Override
+    public List<kz.qyzmet.instructions.api.StatusChange> history(String instructionId) {
+        if (instructionId == null || instructionId.length() != 36) {
+            return List.of();
+        }
+        return database.read(db -> db.getMapper(InstructionMapper.class).history(instructionId)).stream()
+                .map(row -> new kz.qyzmet.instructions.api.StatusChange(row.from() == null ? null : InstructionStatus.valueOf(row.from()),
+                        InstructionStatus.valueOf(row.to()), row.actor(), row.at().toInstant(java.time.ZoneOffset.UTC)))
+                .toList();
+    }
+
+    @Override
     public Optional<Instruction> find(String instructionId) {
         if (instructionId == null || instructionId.length() != 36) {
             return Optional.empty();

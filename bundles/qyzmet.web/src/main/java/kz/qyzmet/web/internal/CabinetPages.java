@@ -145,7 +145,8 @@ public class CabinetPages {
         forms.form(instruction.serviceId(), context.language())
                 .ifPresent(fields -> fields.forEach(field -> labels.put(field.name(), field.label())));
         return pages.page("cabinet/instruction", context, Map.of("instruction",
-                InstructionViews.detail(instruction, context, t, produced, labels)));
+                InstructionViews.detail(instruction, context, t, produced, labels), "history",
+                InstructionViews.history(instructions.history(instruction.id()), instruction, context, t)));
     }
 
     @GET
@@ -168,6 +169,7 @@ public class CabinetPages {
     /** Any other address under /cabinet: the cabinet's own "not found" page, not the runtime's. */
     @GET
     @Path("{unknown: .+}")
+    @Produces(javax.ws.rs.core.MediaType.WILDCARD) // "not found" whatever the caller accepts
     public Response unknown() {
         client();
         throw new javax.ws.rs.NotFoundException();

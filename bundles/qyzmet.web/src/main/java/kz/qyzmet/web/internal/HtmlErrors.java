@@ -50,6 +50,46 @@ public class HtmlErrors implements ExceptionMapper<Throwable> {
     public record Failure(int status, String title, String detail, String reference) {
     }
 
+    /** Whether the caller prefers JSON to HTML (a browser names text/html first). */
+    private boolean wantsJson() {
+        for (javax.ws.rs.core.MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(javax.ws.rs.core.MediaType.TEXT_HTML_TYPE)) {
+                return false;
+            }
+            if (type.getSubtype().endsWith("json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String problemJson(Failure failure, Language language) {
+        return "{\"type\":\"about:blank\",\"title\":" + quoted(failure.title()) + ",\"status\":" + failure.status()
+                + ",\"detail\":" + quoted(failure.detail()) + ",\"language\":\"" + language.tag() + "\",\"api\":\""
+                + Api.BASE_PATH + "\"}";
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            default -> {
+                if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException web && web.getResponse() != null
@@ -75,6 +115,13 @@ public class HtmlErrors implements ExceptionMapper<Throwable> {
             shown = new Failure(500, t.get("error.failed.title"), t.get("error.failed.detail"), reference);
         }
         Response.ResponseBuilder answer;
+        if (wantsJson()) {
+            // a program that asked outside the API (Accept: application/json) gets the API's kind of answer
+            answer = Response.status(shown.status()).type(Api.PROBLEM_JSON + ";charset=UTF-8").header("Content-Language",
+                    language.tag()).entity(problemJson(shown, language));
+            extraHeaders.forEach(answer::header);
+            return answer.build();
+        }
         try {
             answer = Response.status(shown.status()).type(Pages.HTML)
                     .entity(pages.render("error", context, Map.of("failure", shown)));

@@ -25,6 +25,19 @@ public final class InstructionViews {
     public record Parameter(String name, String value) {
     }
 
+    /** A step of the status history: when, the status it reached, and who moved it (the client, the broker, the system). */
+    public record Step(String at, String status, String statusText, String by) {
+    }
+
+    static List<Step> history(List<kz.qyzmet.instructions.api.StatusChange> changes, Instruction instruction, PageContext context,
+            Map<String, String> t) {
+        return changes.stream().map(change -> new Step(context.time(change.at()), change.to().name(),
+                t.getOrDefault("status." + change.to().name(), change.to().name()),
+                change.actor().startsWith("system") ? t.get("history.system")
+                        : change.actor().equals(instruction.createdBy()) && instruction.preparedBy() == null ? t.get("history.you")
+                        : t.get("history.broker"))).toList();
+    }
+
     /** A document with its download and its public verification. */
     public record DocumentLine(String id, String number, String title, String issuedAt, String size, String mediaType,
             String download, String verification) {

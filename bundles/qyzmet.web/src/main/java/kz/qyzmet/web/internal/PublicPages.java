@@ -68,6 +68,7 @@ public class PublicPages {
     /** Any address outside the areas: the platform's own "not found" page. */
     @GET
     @Path("{unknown: .+}")
+    @Produces(javax.ws.rs.core.MediaType.WILDCARD) // "not found" whatever the caller accepts
     public Response unknown() {
         throw new javax.ws.rs.NotFoundException();
     }

@@ -21,13 +21,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.qyzmet.launcher.Platform;
 
 /**
- * The personal cabinet in a real browser (issue #14; rules §3, §5, §25, §27,
+ * The personal cabinet and the operator console in a real browser (issue #14; rules §3, §5, §25, §27,
  * §29, §35.2): headless Chromium against the platform as {@code java -jar}
  * starts it in dev mode, with the demo client. Screenshots of every step go to
  * {@code target/browser}; axe-core checks the main pages.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class CabinetBrowserIT {
+public class WebBrowserIT {
     private static final String PASSWORD = "Steppe-Trial-2026";
     private static LauncherSupport launcher;
     private static Platform platform;
@@ -122,6 +122,8 @@ public class CabinetBrowserIT {
         cabinet.await("[data-document]");
         assertTrue(cabinet.path().startsWith("/cabinet/instructions/"));
         assertTrue(cabinet.text(), cabinet.text().contains("Исполнено"));
+        assertTrue("the status history: " + cabinet.find("[data-history]").getText(), cabinet.find("[data-history]").getText()
+                .contains("Подтверждено") && cabinet.find("[data-history]").getText().contains("Исполнено"));
         cabinet.screenshot("06-instruction-executed");
         String download = cabinet.find("[data-document]").getAttribute("href");
         byte[] pdf = cabinet.fetch(java.net.URI.create(download).getPath());
@@ -185,5 +187,62 @@ public class CabinetBrowserIT {
                     timing.get("firstPaint"), timing.get("loaded"), timing.get("scriptBytes"));
             assertTrue("under 100 KB of script: " + timing, ((Number) timing.get("scriptBytes")).longValue() < 100_000);
         }
+    }
+
+    @Test
+    public void d_anOperatorSignsInWithACodeAndSwitchesAServiceOffWithAReasonTheCabinetShows() throws Exception {
+        try (Browser console = new Browser(site, 1280, 900)) {
+            console.open("/console");
+            console.awaitPath("/console/login");
+            console.open("/console/login?lang=ru");
+            console.await("#f-identifier");
+            console.fill("Логин, e-mail или телефон", ItSupport.ADMIN_LOGIN);
+            console.fill("Пароль", ItSupport.ADMIN_PASSWORD);
+            console.press("Войти");
+            console.awaitPath("/console/second-factor");
+            console.fill("Код из SMS", latestCode(console));
+            console.press("Подтвердить");
+            console.awaitPath("/console");
+            console.await("[data-service=operations-report] summary").click();
+            console.find("#state-operations-report").sendKeys("Отключена");
+            console.fill("Причина (на казахском)", "Есептер уақытша берілмейді");
+            console.fill("Причина (на русском)", "Отчёты временно не выдаются");
+            console.fill("Причина (на английском)", "Reports are not issued for now");
+            console.screenshot("11-console-disable");
+            console.press("Применить");
+            console.awaitText("[data-service=operations-report] .state", "Отключена");
+            assertTrue(console.text().contains("Отчёты временно не выдаются"));
+            console.screenshot("12-console-disabled");
+            assertEquals("axe-core on the console", List.of(), console.accessibilityViolations());
+            console.open("/console/queue");
+            console.await("[data-overdue-count]");
+            console.screenshot("13-console-queue");
+        }
+        cabinet.open("/cabinet?lang=ru");
+        assertTrue(cabinet.await("[data-service=operations-report] [data-reason]").getText().contains("Отчёты временно не выдаются"));
+        launcher.operator("PUT", "operator/services/operations-report/state", "{\"state\":\"ENABLED\"}");
+        cabinet.open("/console");
+        cabinet.awaitPath("/cabinet");
+    }
+
+    @Test
+    public void e_aHotDeployedServiceBringsItsMenuEntryAndPageAndTakesThemAway() throws Exception {
+        Path deployed = launcher.dataDir.resolve("deploy/demo.jar");
+        Files.copy(Path.of(System.getProperty("qyzmet.demo.bundle")), deployed);
+        ItSupport.awaitChecked(java.time.Duration.ofSeconds(30), "the deployed service answers",
+                () -> launcher.get("services/demo-offices/offices").statusCode() == 200);
+        cabinet.open("/cabinet?lang=ru");
+        cabinet.await("nav.menu a[href='/cabinet/services/demo-offices']");
+        cabinet.open("/cabinet/services/demo-offices");
+        assertTrue(cabinet.text(), cabinet.text().contains("Офисы брокера"));
+        cabinet.screenshot("14-deployed-service");
+        Files.delete(deployed);
+        ItSupport.awaitChecked(java.time.Duration.ofSeconds(30), "the removed service is gone",
+                () -> launcher.get("services/demo-offices/offices").statusCode() == 404);
+        cabinet.open("/cabinet");
+        cabinet.await("[data-account]");
+        assertTrue("the menu entry went with the bundle", cabinet.all("nav.menu a[href='/cabinet/services/demo-offices']").isEmpty());
+        cabinet.open("/cabinet/services/demo-offices");
+        assertTrue(cabinet.text(), cabinet.text().contains("Страница не найдена"));
     }
 }
