@@ -57,6 +57,7 @@ public class CabinetPages {
     private final Instructions instructions;
     private final Documents documents;
     private final KitForms forms;
+    private final ServicePages servicePages;
 
     @Context
     HttpServletRequest request;
@@ -68,7 +69,8 @@ public class CabinetPages {
     @Activate
     public CabinetPages(@Reference Pages pages, @Reference CabinetMenu menu, @Reference ServiceRegistry registry,
             @Reference Ledger ledger, @Reference Instructions instructions, @Reference Documents documents,
-            @Reference KitForms forms) {
+            @Reference KitForms forms, @Reference ServicePages servicePages) {
+        this.servicePages = servicePages;
         this.pages = pages;
         this.menu = menu;
         this.registry = registry;
@@ -116,6 +118,14 @@ public class CabinetPages {
         model.put("service", entry(service, context));
         model.put("fields", forms.form(id, context.language()).orElse(List.of()));
         model.put("onKit", forms.form(id, context.language()).isPresent());
+        // a page of the service's own (issue #14) takes the place of the derived form
+        servicePages.of(id).ifPresent(own -> {
+            model.put("ownPage", ServicePages.templateName(id, own));
+            java.util.Map<String, String> query = new java.util.HashMap<>();
+            uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
+            model.put("model", own.model(new kz.qyzmet.web.api.PageRequest(context.language(), context.session().clientId(),
+                    context.session().isSecurity(), query)));
+        });
         model.put("requests", instructions.ofClient(context.session().clientId(), id, 20).stream()
                 .map(instruction -> InstructionViews.line(instruction, context, pages.messages().of(context.language())))
                 .toList());

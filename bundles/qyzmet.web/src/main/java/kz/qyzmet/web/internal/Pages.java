@@ -29,7 +29,10 @@ public class Pages {
 
     public Pages() {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setTemplateLoader(new ClassTemplateLoader(Pages.class.getClassLoader(), "templates"));
+        freemarker.setTemplateLoader(new freemarker.cache.MultiTemplateLoader(new freemarker.cache.TemplateLoader[] {
+                new ClassTemplateLoader(Pages.class.getClassLoader(), "templates"), new DelegatingLoader() }));
+        // locale-specific template names (page_kk.ftlh) are not used: a language is a model value
+        freemarker.setLocalizedLookup(false);
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setRecognizeStandardFileExtensions(true);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -65,5 +68,50 @@ public class Pages {
 
     Messages messages() {
         return messages;
+    }
+
+    private final java.util.List<freemarker.cache.TemplateLoader> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds where templates of other bundles are found (the service pages). */
+    void addTemplateSource(freemarker.cache.TemplateLoader source) {
+        sources.add(source);
+        forgetTemplates();
+    }
+
+    /** Drops the parsed templates: a bundle's page came or went. */
+    void forgetTemplates() {
+        freemarker.clearTemplateCache();
+    }
+
+    /** Asks the added sources in turn. */
+    private final class DelegatingLoader implements freemarker.cache.TemplateLoader {
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            for (freemarker.cache.TemplateLoader source : sources) {
+                Object found = source.findTemplateSource(name);
+                if (found != null) {
+                    return new Found(source, found);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public long getLastModified(Object found) {
+            return ((Found) found).loader.getLastModified(((Found) found).source);
+        }
+
+        @Override
+        public java.io.Reader getReader(Object found, String encoding) throws IOException {
+            return ((Found) found).loader.getReader(((Found) found).source, encoding);
+        }
+
+        @Override
+        public void closeTemplateSource(Object found) throws IOException {
+            ((Found) found).loader.closeTemplateSource(((Found) found).source);
+        }
+    }
+
+    private record Found(freemarker.cache.TemplateLoader loader, Object source) {
     }
 }

@@ -56,9 +56,13 @@ public class OfficesResource {
     @GET
     @Path("offices")
     public Map<String, Object> offices(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return Map.of("offices", offices(Language.fromAcceptLanguage(acceptLanguage)));
+    }
+
+    /** Every office, as shown in {@code language} (the API's answer and the cabinet page's). */
+    List<Map<String, Object>> offices(Language language) {
         List<Office> offices = database.read(session -> session.getMapper(OfficeMapper.class).all());
-        return Map.of("offices", offices.stream().map(office -> view(office, language)).toList());
+        return offices.stream().map(office -> view(office, language)).toList();
     }
 
     private static Map<String, Object> view(Office office, Language language) {
