@@ -151,7 +151,15 @@
     const button = form.querySelector('[type=submit]');
     if (button) button.disabled = true;
     try {
-      const data = await api(form.dataset.method || 'POST', form.dataset.api, fields(form), { auth: form.dataset.auth });
+      // a field named in the address ({identity}) goes there, the others are the body; DELETE and GET send none
+      const values = fields(form);
+      const url = form.dataset.api.replace(/\{([\w]+)\}/g, (_, name) => {
+        const value = values[name] ?? '';
+        delete values[name];
+        return encodeURIComponent(value);
+      });
+      const method = form.dataset.method || 'POST';
+      const data = await api(method, url, method === 'DELETE' || method === 'GET' ? undefined : values, { auth: form.dataset.auth });
       const [name, target] = (form.dataset.then || 'reload').split(/:(.*)/s);
       await thens[name](form, data, target);
     } catch (error) {

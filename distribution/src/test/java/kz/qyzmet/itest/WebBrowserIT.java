@@ -217,6 +217,20 @@ public class WebBrowserIT {
             console.open("/console/queue");
             console.await("[data-overdue-count]");
             console.screenshot("13-console-queue");
+            // the audit journal (§32, §33): the change just made is there, and the chain and second store verify
+            console.open("/console/audit?subject=service:operations-report");
+            String journal = console.await("[data-audit]").getText();
+            assertTrue(journal, journal.contains("operations-report") && journal.contains(ItSupport.ADMIN_LOGIN));
+            console.screenshot("15-console-audit");
+            console.open("/console/audit/verification");
+            assertEquals("true", console.await("[data-intact]").getAttribute("data-intact"));
+            // identities: an address that is not blocked cannot be unblocked, and the API says so next to the field
+            console.open("/console/identities");
+            console.fill("IP-адрес", "203.0.113.9");
+            console.press("Снять блокировку");
+            assertTrue(console.await("[data-problem]").getText().contains("не заблокирован"));
+            console.screenshot("16-console-identities");
+            assertEquals("axe-core on the identities page", List.of(), console.accessibilityViolations());
         }
         cabinet.open("/cabinet?lang=ru");
         assertTrue(cabinet.await("[data-service=operations-report] [data-reason]").getText().contains("Отчёты временно не выдаются"));

@@ -21,9 +21,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import kz.qyzmet.auth.api.Role;
-import kz.qyzmet.auth.api.Session;
-import kz.qyzmet.auth.api.SessionStage;
 import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.instructions.api.QueueQuery;
@@ -47,6 +44,7 @@ public class ConsolePages {
     private final ServiceRegistry registry;
     private final Instructions instructions;
     private final Clock clock;
+    private final ConsoleAccess access;
 
     @Context
     HttpServletRequest request;
@@ -57,7 +55,8 @@ public class ConsolePages {
 
     @Activate
     public ConsolePages(@Reference Pages pages, @Reference ServiceRegistry registry, @Reference Instructions instructions,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference ConsoleAccess access) {
+        this.access = access;
         this.pages = pages;
         this.registry = registry;
         this.instructions = instructions;
@@ -80,6 +79,12 @@ public class ConsolePages {
         List<ServiceLine> lines = registry.services().stream().sorted(Comparator.comparing(service -> service.descriptor().id()))
                 .map(service -> line(service, context)).toList();
         return pages.page("console/services", context, Map.of("services", lines));
+    }
+
+    @GET
+    @Path("identities")
+    public Response identities() {
+        return pages.page("console/identities", operator(), Map.of());
     }
 
     @GET
@@ -121,31 +126,7 @@ public class ConsolePages {
                 instruction.takenBy(), instruction.takenBy() == null);
     }
 
-    /** Operators and administrators after their second factor; anyone else is led where they belong. */
     private PageContext operator() {
-        PageContext context = PageContexts.of("console", request, headers, uri);
-        Session session = context.session();
-        if (session == null) {
-            throw CabinetPages.redirect("/console/login");
-        }
-        if (session.stage() == SessionStage.SECOND_FACTOR) {
-            throw CabinetPages.redirect("/console/second-factor");
-        }
-        if (session.passwordChangeRequired()) {
-            throw CabinetPages.redirect("/console/password");
-        }
-        if (session.clientId() != null) {
-            throw CabinetPages.redirect("/cabinet");
-        }
-        if (session.role() != Role.OPERATOR && session.role() != Role.ADMIN) {
-            throw new kz.qyzmet.common.api.ProblemException(403, kz.qyzmet.common.api.CommonProblems.FORBIDDEN,
-                    kz.qyzmet.common.api.LocalizedText.of("Консоль тек операторларға ашық.", "Консоль доступна только операторам.",
-                            "The console is for operators only."));
-        }
-        Map<String, String> t = pages.messages().of(context.language());
-        String path = uri.getRequestUri().getRawPath();
-        return context.withMenu(List.of(new PageContext.MenuItem("/console", t.get("console.services"), path.equals("/console")
-                || path.equals("/console/")), new PageContext.MenuItem("/console/queue", t.get("console.queue"),
-                        path.startsWith("/console/queue"))));
+        return access.operator(PageContexts.of("console", request, headers, uri));
     }
 }
