@@ -62,6 +62,7 @@
       if (element.type === 'checkbox') value = element.checked;
       else if (element.dataset.type === 'list') value = element.value.split(',').map((part) => part.trim()).filter(Boolean);
       else if (element.value === '') continue;
+      else if (element.dataset.type === 'boolean') value = element.value === 'true';
       else value = element.dataset.type === 'number' ? Number(element.value) : element.value;
       const path = element.name.split('.');
       let target = values;

@@ -224,6 +224,25 @@ public class WebBrowserIT {
             console.screenshot("15-console-audit");
             console.open("/console/audit/verification");
             assertEquals("true", console.await("[data-intact]").getAttribute("data-intact"));
+            // clients (§16): search by any field, the record as of a day, a saved search
+            String created = launcher.operator("POST", "operator/clients", "{\"kind\":\"INDIVIDUAL\",\"taxId\":\"860515301234\","
+                    + "\"name\":\"Ахметова Айгерим Серікқызы\",\"phone\":\"+77019998877\",\"email\":\"holder@example.kz\","
+                    + "\"taxResidency\":\"KZ\"}").body();
+            String clientId = ItSupport.JSON.readTree(created).get("id").asText();
+            console.open("/console/clients");
+            console.fill("ФИО / наименование", "Ахметова");
+            console.press("Найти");
+            String found = console.await("[data-clients]").getText();
+            assertTrue(found, found.contains("860515301234") && found.contains(clientId));
+            console.fill("Название поиска", "Ахметовы");
+            console.press("Сохранить поиск");
+            console.await("[data-saved] a").click();
+            assertTrue(console.await("[data-clients]").getText().contains("860515301234"));
+            console.screenshot("17-console-clients");
+            console.open("/console/clients/" + clientId);
+            assertTrue(console.await("[data-record]").getText().contains("Ахметова Айгерим Серікқызы"));
+            console.open("/console/clients/" + clientId + "?asOf=2020-01-01");
+            assertTrue(console.await(".note").getText().contains("ещё не было"));
             // identities: an address that is not blocked cannot be unblocked, and the API says so next to the field
             console.open("/console/identities");
             console.fill("IP-адрес", "203.0.113.9");

@@ -50,6 +50,7 @@ public class ConsoleAccess {
         String path = context.path().contains("?") ? context.path().substring(0, context.path().indexOf('?')) : context.path();
         return context.withMenu(List.of(item("/console", t.get("console.services"), path.equals("/console") || path.equals("/console/")),
                 item("/console/queue", t.get("console.queue"), path.startsWith("/console/queue")),
+                item("/console/clients", t.get("console.clients"), path.startsWith("/console/clients")),
                 item("/console/identities", t.get("console.identities"), path.startsWith("/console/identities")),
                 item("/console/audit", t.get("console.audit"), path.startsWith("/console/audit"))));
     }
