@@ -114,10 +114,12 @@
     },
     reveal: (form, data, target) => {
       const step = document.querySelector(target);
-      for (const [name, value] of Object.entries(fields(form))) {
-        const same = step.querySelector('input[type=hidden][name="' + CSS.escape(name) + '"]');
-        if (same) same.value = value;
-      }
+      // the next step's hidden fields: the same field of this form, or the member of the API's answer (challengeId)
+      const given = fields(form);
+      step.querySelectorAll('input[type=hidden][name]').forEach((hidden) => {
+        const value = given[hidden.name] ?? valueAt(data || {}, hidden.name);
+        if (value != null) hidden.value = value;
+      });
       step.querySelectorAll('[data-field]').forEach((element) => {
         const value = valueAt(data || {}, element.dataset.field);
         element.textContent = element.dataset.field.endsWith('At') ? shownTime(value) : value ?? '';

@@ -280,4 +280,25 @@ public class WebBrowserIT {
         cabinet.open("/cabinet/services/demo-offices");
         assertTrue(cabinet.text(), cabinet.text().contains("Страница не найдена"));
     }
+
+    /** §35.3, §40: a manager prepares an instruction at the client's request; only the client's code in the cabinet signs it. */
+    @Test
+    public void f_aClientSignsAnInstructionAManagerPreparedWithTheirOwnCode() throws Exception {
+        String prepared = launcher.operator("POST", "operator/instructions", "{\"serviceId\":\"extract\",\"kind\":\"account-extract\","
+                + "\"clientId\":\"DEMO-0001\",\"account\":\"DEMO-0001\",\"parameters\":{\"account\":\"DEMO-0001\",\"language\":\"ru\"},"
+                + "\"summary\":{\"kk\":\"Клиенттің өтініші бойынша үзінді\",\"ru\":\"Выписка по просьбе клиента\","
+                + "\"en\":\"Extract at the client's request\"}}").body();
+        String id = ItSupport.JSON.readTree(prepared).get("instruction").get("id").asText();
+        cabinet.open("/cabinet/instructions?lang=ru");
+        cabinet.await("a[href='/cabinet/instructions/" + id + "']").click();
+        String sign = cabinet.await("[aria-labelledby=sign]").getText();
+        assertTrue(sign, sign.contains("подготовил менеджер") && sign.contains("Выписка по просьбе клиента"));
+        cabinet.screenshot("18-sign-prepared");
+        cabinet.press("Отправить код");
+        cabinet.await("#sign-code");
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.awaitText("[data-status]", "Исполнено");
+        assertTrue("signed, the extract is issued: " + cabinet.text(), !cabinet.all("[data-document]").isEmpty());
+    }
 }

@@ -18,8 +18,15 @@ public final class InstructionViews {
     }
 
     /** One instruction with everything a client may see and do with it. */
+    /**
+     * @param awaiting   waiting for the client's code: prepared by a manager at the client's request (§35.3), or
+     *                   given and not yet confirmed
+     * @param preparedBy the manager who prepared it, or null
+     * @param digest     the SHA-256 of its content, which the code is bound to (§25.2)
+     */
     public record Detail(Line line, String reason, String confirmedAt, String updatedAt, String form, boolean cancellable,
-            String cancel, String events, boolean finished, List<DocumentLine> documents, List<Parameter> parameters) {
+            String cancel, String events, boolean finished, List<DocumentLine> documents, List<Parameter> parameters,
+            boolean awaiting, String preparedBy, String digest) {
     }
 
     public record Parameter(String name, String value) {
@@ -65,7 +72,9 @@ public final class InstructionViews {
                 instruction.confirmedAt() == null ? null : "/api/v1/instructions/" + instruction.id() + "/form",
                 instruction.status().isCancellable() && instruction.confirmedAt() != null, base + "/cancellation",
                 base + "/events", instruction.status().isFinal(),
-                produced.stream().map(document -> document(document, null, context)).toList(), parameters);
+                produced.stream().map(document -> document(document, null, context)).toList(), parameters,
+                instruction.status() == kz.qyzmet.instructions.api.InstructionStatus.AWAITING_CONFIRMATION,
+                instruction.preparedBy(), instruction.digest());
     }
 
     static DocumentLine document(StoredDocument document, String verification, PageContext context) {
