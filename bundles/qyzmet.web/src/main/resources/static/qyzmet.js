@@ -307,6 +307,34 @@
     }
   });
 
+  // a list the console reads from the operator API (its access checks apply); every value goes in as text
+  async function fillTable(table) {
+    let answer;
+    try {
+      answer = await api('GET', table.dataset.source);
+    } catch (error) {
+      const box = table.closest('section').querySelector('[data-problem]');
+      if (box) { box.textContent = error.message; box.hidden = false; }
+      return;
+    }
+    const columns = table.dataset.columns.split(',');
+    const shown = (value) => value == null ? '—' : Array.isArray(value)
+      ? value.map((item) => (typeof item === 'object' ? Object.values(item).join(' ') : item)).join(', ')
+      : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    table.tBodies[0].replaceChildren(...(valueAt(answer, table.dataset.items) || []).map((item) => {
+      const row = document.createElement('tr');
+      columns.forEach((column, index) => {
+        const cell = document.createElement(index === 0 ? 'th' : 'td');
+        if (index === 0) cell.scope = 'row';
+        cell.textContent = shown(item[column]);
+        row.append(cell);
+      });
+      return row;
+    }));
+    table.dataset.loaded = 'true';
+  }
+
+  document.querySelectorAll('table[data-source]').forEach(fillTable);
   document.querySelectorAll('[data-qr]').forEach(securityByQr);
   document.querySelectorAll('[data-events]').forEach(follow);
   document.querySelectorAll('[data-verify-token]').forEach(verification);

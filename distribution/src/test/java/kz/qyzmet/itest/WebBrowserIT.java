@@ -250,6 +250,11 @@ public class WebBrowserIT {
             assertTrue(console.await("[data-problem]").getText().contains("не заблокирован"));
             console.screenshot("16-console-identities");
             assertEquals("axe-core on the identities page", List.of(), console.accessibilityViolations());
+            // the platform: its features, and the deployed bundles with their health, read from the operator API
+            console.open("/console/platform");
+            console.await("[data-feature=qyzmet-core]");
+            console.await("table[data-source][data-loaded=true]");
+            console.screenshot("19-console-platform");
         }
         cabinet.open("/cabinet?lang=ru");
         assertTrue(cabinet.await("[data-service=operations-report] [data-reason]").getText().contains("Отчёты временно не выдаются"));

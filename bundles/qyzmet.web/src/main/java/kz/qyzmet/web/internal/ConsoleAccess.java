@@ -52,7 +52,8 @@ public class ConsoleAccess {
                 item("/console/queue", t.get("console.queue"), path.startsWith("/console/queue")),
                 item("/console/clients", t.get("console.clients"), path.startsWith("/console/clients")),
                 item("/console/identities", t.get("console.identities"), path.startsWith("/console/identities")),
-                item("/console/audit", t.get("console.audit"), path.startsWith("/console/audit"))));
+                item("/console/audit", t.get("console.audit"), path.startsWith("/console/audit")),
+                item("/console/platform", t.get("console.platform"), path.startsWith("/console/platform"))));
     }
 
     private static PageContext.MenuItem item(String href, String title, boolean current) {
