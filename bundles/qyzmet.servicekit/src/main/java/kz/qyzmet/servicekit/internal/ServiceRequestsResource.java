@@ -44,6 +44,7 @@ import kz.qyzmet.instructions.api.ServiceRequests;
 import kz.qyzmet.instructions.api.Submission;
 import kz.qyzmet.rest.api.ApiResource;
 import kz.qyzmet.common.api.Caller;
+import kz.qyzmet.common.api.Requests;
 import kz.qyzmet.common.api.CommonProblems;
 import kz.qyzmet.common.api.Language;
 import kz.qyzmet.common.api.LocalizedText;
@@ -186,6 +187,31 @@ public class ServiceRequestsResource {
 
     private RequestView view(KitService<?> service, Instruction instruction, Language language) {
         return RequestView.of(instruction, language, clock.instant(), service.progress(instruction));
+    }
+
+    /**
+     * A manager's request on a client's behalf (§35.3, §40): the service's own check and completion ({@code draft},
+     * with no session), then the instructions core records it as prepared and sends the code to the client, who
+     * signs it in their own session. For {@link OperatorPreparedResource}.
+     */
+    Submission prepare(String serviceId, String clientId, Map<String, Object> asked, Caller manager) {
+        KitService<?> service = service(serviceId);
+        Record request;
+        try {
+            request = RequestRecords.request(asked, service.requestType());
+        } catch (IllegalArgumentException unreadable) {
+            // the same refusal a client's malformed request gets, naming the member
+            throw Requests.invalid("request", LocalizedText.of("request өрісі қызметтің сұрау пішініне сай емес.",
+                    "Поле request не соответствует форме запроса услуги.", "The request does not fit the service's request form."));
+        }
+        return instructions.prepare(service.draft(request, KitRequestContext.onBehalfOf(clientId, clock.instant())), clientId,
+                manager);
+    }
+
+    RequestView.Created created(String serviceId, Submission submission, Language language) {
+        KitService<?> service = service(serviceId);
+        return new RequestView.Created(view(service, submission.instruction(), language),
+                RequestView.Challenge.of(submission.challenge(), "/api/v1/instructions/" + submission.instruction().id() + "/confirm"));
     }
 
     private static String confirmPath(String serviceId, String id) {

@@ -45,6 +45,7 @@ public class ConsolePages {
     private final Instructions instructions;
     private final Clock clock;
     private final ConsoleAccess access;
+    private final KitForms forms;
 
     @Context
     HttpServletRequest request;
@@ -55,8 +56,10 @@ public class ConsolePages {
 
     @Activate
     public ConsolePages(@Reference Pages pages, @Reference ServiceRegistry registry, @Reference Instructions instructions,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference ConsoleAccess access) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference ConsoleAccess access,
+            @Reference KitForms forms) {
         this.access = access;
+        this.forms = forms;
         this.pages = pages;
         this.registry = registry;
         this.instructions = instructions;
@@ -78,7 +81,19 @@ public class ConsolePages {
         PageContext context = operator();
         List<ServiceLine> lines = registry.services().stream().sorted(Comparator.comparing(service -> service.descriptor().id()))
                 .map(service -> line(service, context)).toList();
-        return pages.page("console/services", context, Map.of("services", lines));
+        java.util.Set<String> onKit = new java.util.HashSet<>();
+        lines.forEach(line -> forms.form(line.id(), context.language()).ifPresent(form -> onKit.add(line.id())));
+        return pages.page("console/services", context, Map.of("services", lines, "onKit", onKit));
+    }
+
+    /** Prepare a request at a client's request (§35.3, §40): the service's form, and the client it is for. */
+    @GET
+    @Path("prepare/{service}")
+    public Response prepare(@PathParam("service") String serviceId) {
+        PageContext context = operator();
+        RegisteredService service = registry.find(serviceId).orElseThrow(javax.ws.rs.NotFoundException::new);
+        List<KitForms.Field> fields = forms.form(serviceId, context.language()).orElseThrow(javax.ws.rs.NotFoundException::new);
+        return pages.page("console/prepare", context, Map.of("service", line(service, context), "fields", fields));
     }
 
     @GET
