@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.RedirectionException;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +45,7 @@ import kz.qyzmet.registry.api.ServiceRegistry;
 @WebResource
 @Path("cabinet")
 @Produces(Pages.HTML)
-public class CabinetPages {
+public class CabinetPages extends PageResource {
     private final Pages pages;
     private final CabinetMenu menu;
     private final ServiceRegistry registry;
@@ -58,13 +54,6 @@ public class CabinetPages {
     private final Documents documents;
     private final KitForms forms;
     private final ServicePages servicePages;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public CabinetPages(@Reference Pages pages, @Reference CabinetMenu menu, @Reference ServiceRegistry registry,
@@ -199,7 +188,7 @@ public class CabinetPages {
 
     /** The page context of a signed-in client, or the redirect that leads the visitor where they must go first. */
     private PageContext client() {
-        PageContext context = PageContexts.of("cabinet", request, headers, uri);
+        PageContext context = context("cabinet");
         Session session = context.session();
         if (session == null) {
             throw redirect("/cabinet/login");

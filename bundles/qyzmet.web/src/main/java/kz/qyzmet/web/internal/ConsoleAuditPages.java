@@ -7,15 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,17 +32,10 @@ import kz.qyzmet.documents.api.Formats;
 @WebResource
 @Path("console/audit")
 @Produces(Pages.HTML)
-public class ConsoleAuditPages {
+public class ConsoleAuditPages extends PageResource {
     private final Pages pages;
     private final ConsoleAccess access;
     private final AuditJournal journal;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public ConsoleAuditPages(@Reference Pages pages, @Reference ConsoleAccess access, @Reference AuditJournal journal) {
@@ -62,7 +51,7 @@ public class ConsoleAuditPages {
     @GET
     public Response search(@QueryParam("subject") String subject, @QueryParam("actor") String actor,
             @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to) {
-        PageContext context = access.operator(PageContexts.of("console", request, headers, uri));
+        PageContext context = access.operator(context("console"));
         Map<String, Object> model = new LinkedHashMap<>();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("subject", blank(subject));
@@ -90,7 +79,7 @@ public class ConsoleAuditPages {
     @GET
     @Path("verification")
     public Response verification() {
-        PageContext context = access.operator(PageContexts.of("console", request, headers, uri));
+        PageContext context = access.operator(context("console"));
         AuditVerification result = journal.verify();
         return pages.page("console/audit-verification", context, Map.of("result", result, "verifiedAt",
                 context.time(result.verifiedAt())));

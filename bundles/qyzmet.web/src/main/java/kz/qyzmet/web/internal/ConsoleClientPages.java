@@ -9,17 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,20 +45,13 @@ import kz.qyzmet.ledger.api.Ledger;
 @WebResource
 @Path("console/clients")
 @Produces(Pages.HTML)
-public class ConsoleClientPages {
+public class ConsoleClientPages extends PageResource {
     /** The fields a search form offers, in this order. */
     static final List<String> FIELDS = List.of("name", "taxId", "phone", "email", "documentNumber", "id");
     private final Pages pages;
     private final ConsoleAccess access;
     private final ClientRecords clients;
     private final Ledger ledger;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public ConsoleClientPages(@Reference Pages pages, @Reference ConsoleAccess access, @Reference ClientRecords clients,
@@ -84,7 +73,7 @@ public class ConsoleClientPages {
     @GET
     public Response search(@QueryParam("former") String former, @QueryParam("sort") String sort,
             @QueryParam("saved") Long saved) {
-        PageContext context = access.operator(PageContexts.of("console", request, headers, uri));
+        PageContext context = access.operator(context("console"));
         Map<String, String> criteria = new LinkedHashMap<>();
         for (String field : FIELDS) {
             String value = uri.getQueryParameters().getFirst(field);
@@ -120,7 +109,7 @@ public class ConsoleClientPages {
     @GET
     @Path("{id}")
     public Response client(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        PageContext context = access.operator(PageContexts.of("console", request, headers, uri));
+        PageContext context = access.operator(context("console"));
         Instant at = null;
         String badDate = null;
         if (asOf != null && !asOf.isBlank()) {

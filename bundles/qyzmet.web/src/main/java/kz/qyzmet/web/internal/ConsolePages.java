@@ -6,15 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,20 +35,13 @@ import kz.qyzmet.registry.api.ServiceRegistry;
 @WebResource
 @Path("console")
 @Produces(Pages.HTML)
-public class ConsolePages {
+public class ConsolePages extends PageResource {
     private final Pages pages;
     private final ServiceRegistry registry;
     private final Instructions instructions;
     private final Clock clock;
     private final ConsoleAccess access;
     private final KitForms forms;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public ConsolePages(@Reference Pages pages, @Reference ServiceRegistry registry, @Reference Instructions instructions,
@@ -142,6 +131,6 @@ public class ConsolePages {
     }
 
     private PageContext operator() {
-        return access.operator(PageContexts.of("console", request, headers, uri));
+        return access.operator(context("console"));
     }
 }

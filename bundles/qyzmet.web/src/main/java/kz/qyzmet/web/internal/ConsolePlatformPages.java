@@ -3,14 +3,10 @@ package kz.qyzmet.web.internal;
 import java.util.List;
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,19 +28,12 @@ import kz.qyzmet.provisioning.api.FeatureState;
 @WebResource
 @Path("console/platform")
 @Produces(Pages.HTML)
-public class ConsolePlatformPages {
+public class ConsolePlatformPages extends PageResource {
     private final Pages pages;
     private final ConsoleAccess access;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeatureProvisioner features;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public ConsolePlatformPages(@Reference Pages pages, @Reference ConsoleAccess access) {
@@ -54,7 +43,7 @@ public class ConsolePlatformPages {
 
     @GET
     public Response platform() {
-        PageContext context = access.operator(PageContexts.of("console", request, headers, uri));
+        PageContext context = access.operator(context("console"));
         FeatureProvisioner provisioner = features;
         List<FeatureState> list = provisioner == null ? List.of() : provisioner.features();
         return pages.page("console/platform", context, Map.of("features", list, "provisioning", provisioner != null));

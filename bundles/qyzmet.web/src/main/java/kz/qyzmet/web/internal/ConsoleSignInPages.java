@@ -2,15 +2,11 @@ package kz.qyzmet.web.internal;
 
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,15 +20,8 @@ import kz.qyzmet.auth.api.SessionStage;
 @WebResource
 @Path("console/{page: login|second-factor|password}")
 @Produces(Pages.HTML)
-public class ConsoleSignInPages {
+public class ConsoleSignInPages extends PageResource {
     private final Pages pages;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public ConsoleSignInPages(@Reference Pages pages) {
@@ -41,7 +30,7 @@ public class ConsoleSignInPages {
 
     @GET
     public Response page(@PathParam("page") String page) {
-        PageContext context = PageContexts.of("console", request, headers, uri);
+        PageContext context = context("console");
         Session session = context.session();
         if (page.equals("login") && session != null && session.stage() != SessionStage.SECOND_FACTOR && session.clientId() == null) {
             throw CabinetPages.redirect("/console");

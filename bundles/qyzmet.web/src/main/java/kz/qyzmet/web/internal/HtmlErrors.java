@@ -2,12 +2,9 @@ package kz.qyzmet.web.internal;
 
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.WebApplicationException;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Activate;
@@ -29,17 +26,10 @@ import kz.qyzmet.rest.api.Api;
  */
 @Component(service = ExceptionMapper.class)
 @WebExtension
-public class HtmlErrors implements ExceptionMapper<Throwable> {
+public class HtmlErrors extends PageResource implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlErrors.class);
 
     private final Pages pages;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public HtmlErrors(@Reference Pages pages) {
@@ -96,7 +86,7 @@ public class HtmlErrors implements ExceptionMapper<Throwable> {
                 && web.getResponse().getStatus() / 100 == 3) {
             return web.getResponse();
         }
-        PageContext context = PageContexts.of("public", request, headers, uri);
+        PageContext context = context("public");
         Language language = context.language();
         Map<String, String> t = pages.messages().of(language);
         Failure shown;

@@ -2,15 +2,11 @@ package kz.qyzmet.web.internal;
 
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,15 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 @WebResource
 @Path("")
 @Produces(Pages.HTML)
-public class PublicPages {
+public class PublicPages extends PageResource {
     private final Pages pages;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public PublicPages(@Reference Pages pages) {
@@ -52,7 +41,7 @@ public class PublicPages {
     @GET
     @Path("verify")
     public Response verify() {
-        return pages.page("verify", PageContexts.of("public", request, headers, uri), Map.of());
+        return pages.page("verify", context("public"), Map.of());
     }
 
     /**
@@ -62,7 +51,7 @@ public class PublicPages {
     @GET
     @Path("verify/{token: [A-Za-z0-9_-]{1,64}}")
     public Response verify(@PathParam("token") String token) {
-        return pages.page("verify", PageContexts.of("public", request, headers, uri), Map.of("token", token));
+        return pages.page("verify", context("public"), Map.of("token", token));
     }
 
     /** Any address outside the areas: the platform's own "not found" page. */

@@ -2,16 +2,12 @@ package kz.qyzmet.web.internal;
 
 import java.util.Map;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,16 +29,9 @@ import kz.qyzmet.auth.api.SessionStage;
 @WebResource
 @Path("cabinet/{page: login|second-factor|password|recovery|activation|security|app}")
 @Produces(Pages.HTML)
-public class SignInPages {
+public class SignInPages extends PageResource {
     private final Pages pages;
     private final CabinetMenu menu;
-
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
 
     @Activate
     public SignInPages(@Reference Pages pages, @Reference CabinetMenu menu) {
@@ -52,7 +41,7 @@ public class SignInPages {
 
     @GET
     public Response page(@PathParam("page") String page) {
-        PageContext context = PageContexts.of("cabinet", request, headers, uri);
+        PageContext context = context("cabinet");
         Session session = context.session();
         switch (page) {
         case "login", "recovery", "activation" -> {
