@@ -84,6 +84,8 @@ public class WebBrowserIT {
         cabinet.open("/cabinet/login?lang=ru");
         cabinet.await("#f-identifier");
         assertEquals("every refusal says why: a wrong password", "ru", cabinet.find("html").getAttribute("lang"));
+        assertTrue("without the script a form posts (a password never lands in an address)",
+                cabinet.all("form[data-api]:not([method=post])").isEmpty());
         cabinet.fill("Логин, e-mail или телефон", "aigerim");
         cabinet.fill("Пароль", "Wrong-Password-1");
         cabinet.press("Войти");
