@@ -75,7 +75,8 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element {@code css} names shows {@code text} (the page may reload meanwhile). */
     void awaitText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        // while the page reloads, an element found a moment ago may be gone (stale, or "node does not belong to the document")
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(element -> element.getText().equals(text)));
     }
 

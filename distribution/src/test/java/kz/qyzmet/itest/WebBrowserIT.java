@@ -180,6 +180,11 @@ public class WebBrowserIT {
         assertTrue(cabinet.await("[data-unavailable]").getText().contains("Жаңарту жүріп жатыр"));
         cabinet.screenshot("09-service-disabled-kk");
         launcher.operator("PUT", "operator/services/other-reports/state", "{\"state\":\"ENABLED\"}");
+        // §27, §31: what suspending means and how reinstatement works, before the button (pressed in AuthIT's API test)
+        cabinet.open("/cabinet/suspend");
+        assertTrue(cabinet.await("button.danger").isDisplayed());
+        assertTrue(cabinet.text(), cabinet.text().contains("31"));
+        cabinet.screenshot("21-suspend-kk");
         cabinet.open("/cabinet/nowhere");
         assertTrue(cabinet.text(), cabinet.text().contains("Бет табылмады"));
         cabinet.open("/cabinet?lang=ru");
@@ -188,6 +193,11 @@ public class WebBrowserIT {
     @Test
     public void c_onAPhoneTheCabinetFitsAndTheKeyboardAloneSignsIn() throws Exception {
         try (Browser phone = new Browser(site, 360, 740)) {
+            for (String page : List.of("recovery", "activation")) {
+                phone.open("/cabinet/" + page + "?lang=en");
+                phone.await("#f-identifier");
+                phone.screenshot("22-phone-" + page);
+            }
             phone.open("/cabinet/login?lang=en");
             phone.await("#f-identifier");
             // keyboard only: the skip link, then the form's fields in order
