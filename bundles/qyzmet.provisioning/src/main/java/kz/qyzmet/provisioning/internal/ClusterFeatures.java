@@ -107,7 +107,27 @@ public class ClusterFeatures {
         }
     }
 
+    /**
+     * Runs an operator's change of this node (the install or removal, then its stored record) so that following
+     * the cluster never interleaves with it: a poll that read the stored features just before an operator removed
+     * one would otherwise see it stopped here and install it again (FeatureProvisioningIT caught that once).
+     */
+    <T> T exclusively(java.util.function.Supplier<T> change) {
+        synchronized (following) {
+            return change.get();
+        }
+    }
+
+    /** Held while following the cluster and while an operator changes this node. */
+    private final Object following = new Object();
+
     void follow() {
+        synchronized (following) {
+            followNow();
+        }
+    }
+
+    private void followNow() {
         List<RuntimeFeatureRow> rows = database.read(session -> mapper(session).all());
         Map<String, FeatureState> here = new java.util.HashMap<>();
         provisioner.features().forEach(state -> here.put(state.name(), state));

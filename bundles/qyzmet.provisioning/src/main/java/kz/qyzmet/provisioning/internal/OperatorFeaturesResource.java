@@ -74,11 +74,13 @@ public class OperatorFeaturesResource {
         AuditEvent.Builder record = AuditEvent.builder(event, "feature:" + name)
                 .by(caller);
         try {
-            FeatureState state = action.get();
-            // every node follows: the change is stored with its record
-            cluster.changed(name, event.endsWith(".installed"), record.detail("outcome", "done")
-                    .detail("bundles", state.bundles().size()).build(), caller);
-            return state;
+            return cluster.exclusively(() -> {
+                FeatureState state = action.get();
+                // every node follows: the change is stored with its record
+                cluster.changed(name, event.endsWith(".installed"), record.detail("outcome", "done")
+                        .detail("bundles", state.bundles().size()).build(), caller);
+                return state;
+            });
         } catch (ProvisioningException refused) {
             audit.record(record.detail("outcome", "refused").detail("reason", refused.reason()).build());
             throw problem(refused);
