@@ -56,6 +56,28 @@ public class ClientRecordsService implements ClientRecords {
     public ClientRecordsService(@Reference Persistence persistence, @Reference Clock clock, BundleContext context) {
         this.database = persistence.open(context.getBundle(), "clients", ClientMapper.class);
         this.clock = clock;
+        String mode = context.getProperty("qyzmet.mode");
+        if ("dev".equals(mode) || "demo".equals(mode)) {
+            DemoClients.RECORDS.forEach(this::seed);
+        }
+    }
+
+    /**
+     * Dev and demo mode (rules §4): the records of the sample clients, under the ids their
+     * identities and ledger accounts use ({@code DEMO-0001}, {@code DEMO-0002}), made once.
+     */
+    private void seed(String id, ClientData data) {
+        if (find(id).isPresent()) {
+            return;
+        }
+        ClientRow row = merge(new ClientRow(), data);
+        row.id = id;
+        row.changedBy = "demo-seeder";
+        validate(row);
+        database.inTransaction(session -> {
+            session.getMapper(ClientMapper.class).insert(row);
+            return null;
+        });
     }
 
     @Override

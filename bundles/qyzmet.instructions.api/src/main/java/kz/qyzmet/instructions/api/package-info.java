@@ -7,5 +7,5 @@
  * changes once created (§45).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package kz.qyzmet.instructions.api;

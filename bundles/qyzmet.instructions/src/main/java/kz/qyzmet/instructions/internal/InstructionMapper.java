@@ -94,6 +94,11 @@ public interface InstructionMapper {
             + " WHERE id = #{id} AND status = 'CONFIRMED'")
     int work(@Param("id") String id, @Param("actor") String actor, @Param("at") LocalDateTime at);
 
+    /** Work in progress passes from the operator who took it to the service's own background work. */
+    @Update("UPDATE instr_instruction SET taken_by = #{actor}, taken_at = #{at}, updated_at = #{at}"
+            + " WHERE id = #{id} AND status = 'IN_WORK'")
+    int handOver(@Param("id") String id, @Param("actor") String actor, @Param("at") LocalDateTime at);
+
     @Update("UPDATE instr_instruction SET status = 'EXECUTED', result_document_ids = #{documents}, updated_at = #{at}"
             + " WHERE id = #{id} AND status = #{from}")
     int execute(@Param("id") String id, @Param("from") String from, @Param("documents") String documents,

@@ -284,7 +284,37 @@ public class InstructionService implements Instructions, AuditedChanges {
 
     /** The handler's outcome, recorded; a handler that fails leaves a refusal with a reason, never a hanging instruction. */
     private Instruction process(Instruction instruction, InstructionHandler handler, Caller caller) {
-        Outcome outcome = outcomeOf(instruction, handler, caller);
+        if (!handler.executesInTransaction()) {
+            record(instruction, outcomeOf(instruction, handler, caller), caller);
+            return reload(instruction.id());
+        }
+        try {
+            // what the handler sets aside (a hold) and the instruction's outcome commit together (§45.1); a refusal
+            // it throws is undone to its savepoint, and the refusal is what commits
+            database.inTransaction(db -> {
+                Outcome outcome;
+                try {
+                    outcome = database.inTransaction(joined -> handler.execute(instruction, caller));
+                } catch (ProblemException refused) {
+                    outcome = Outcome.refused(refused.detail());
+                }
+                record(instruction, outcome, caller);
+                return null;
+            });
+        } catch (RuntimeException failure) {
+            LOG.error("service {} failed on instruction {}", instruction.serviceId(), instruction.id(), failure);
+            record(instruction, Outcome.refused(NOT_NOW), caller);
+        }
+        return reload(instruction.id());
+    }
+
+    private static final LocalizedText NOT_NOW = LocalizedText.of(
+            "Өтінішті қазір орындау мүмкін болмады; кейінірек қайталаңыз немесе брокерге хабарласыңыз.",
+            "Поручение не удалось исполнить сейчас; повторите позже или обратитесь к брокеру.",
+            "The instruction could not be carried out now; try again later or contact the broker.");
+
+    /** Moves a confirmed instruction to the handler's outcome. */
+    private void record(Instruction instruction, Outcome outcome, Caller caller) {
         String actor = caller.identity();
         Instant now = now();
         switch (outcome.status()) {
@@ -305,7 +335,6 @@ public class InstructionService implements Instructions, AuditedChanges {
                 Map.of("by", "system"));
         default -> throw new IllegalStateException("a handler answered " + outcome.status());
         }
-        return reload(instruction.id());
     }
 
     private static Outcome outcomeOf(Instruction instruction, InstructionHandler handler, Caller caller) {
@@ -315,10 +344,7 @@ public class InstructionService implements Instructions, AuditedChanges {
             return Outcome.refused(refused.detail());
         } catch (RuntimeException failure) {
             LOG.error("service {} failed on instruction {}", instruction.serviceId(), instruction.id(), failure);
-            return Outcome.refused(LocalizedText.of(
-                    "Өтінішті қазір орындау мүмкін болмады; кейінірек қайталаңыз немесе брокерге хабарласыңыз.",
-                    "Поручение не удалось исполнить сейчас; повторите позже или обратитесь к брокеру.",
-                    "The instruction could not be carried out now; try again later or contact the broker."));
+            return Outcome.refused(NOT_NOW);
         }
     }
 
@@ -339,6 +365,13 @@ public class InstructionService implements Instructions, AuditedChanges {
         if (!status.isCancellable() || CANCELLATION.equals(target.kind)) {
             throw notCancellable(status);
         }
+        InstructionHandler handler = handlers.get(target.serviceId);
+        if (handler != null) {
+            // the status allows it, the service may know better (the payment already went to the bank)
+            handler.whyNotCancellable(view(target)).ifPresent(why -> {
+                throw new ProblemException(409, CommonProblems.CONFLICT, why, Map.of("status", status.name()), Map.of());
+            });
+        }
         LocalizedText summary = LocalizedText.of("№ " + target.number + " өтінішті болдырмау",
                 "Отмена поручения № " + target.number, "Cancellation of instruction No. " + target.number);
         return insert(target.serviceId, CANCELLATION, target.clientId, target.account,
@@ -355,7 +388,14 @@ public class InstructionService implements Instructions, AuditedChanges {
         LocalizedText reason = LocalizedText.of("Клиенттің № " + cancellation.number() + " болдырмау өтініші бойынша.",
                 "По поручению клиента на отмену № " + cancellation.number() + ".",
                 "At the client's cancellation instruction No. " + cancellation.number() + ".");
-        end(target, target.status(), InstructionStatus.CANCELLED, reason, caller.identity(), caller);
+        try {
+            endWithService(target, InstructionStatus.CANCELLED, reason, caller);
+        } catch (ProblemException refused) {
+            // the service could not undo its part any more (the payment went out meanwhile): the cancellation is refused
+            end(cancellation, InstructionStatus.CONFIRMED, InstructionStatus.REFUSED, refused.detail(), caller.identity(),
+                    caller);
+            return reload(cancellation.id());
+        }
         Instant now = now();
         move(cancellation, InstructionStatus.CONFIRMED, InstructionStatus.EXECUTED, caller.identity(),
                 mapper -> mapper.execute(cancellation.id(), InstructionStatus.CONFIRMED.name(), "", utc(now)), caller,
@@ -424,11 +464,33 @@ public class InstructionService implements Instructions, AuditedChanges {
     @Override
     public Instruction complete(String instructionId, List<String> documentIds, Caller operator) {
         Instruction instruction = existing(instructionId);
-        Instant now = now();
-        String documentList = String.join(",", documentIds == null ? List.of() : documentIds);
-        move(instruction, InstructionStatus.IN_WORK, InstructionStatus.EXECUTED, operator.identity(),
-                mapper -> mapper.execute(instructionId, InstructionStatus.IN_WORK.name(), documentList, utc(now)), operator,
-                Map.of("documents", documentList));
+        if (instruction.status() != InstructionStatus.IN_WORK) {
+            throw conflict(instruction.status());
+        }
+        List<String> given = documentIds == null ? List.of() : documentIds;
+        InstructionHandler handler = handlers.get(instruction.serviceId());
+        database.inTransaction(db -> {
+            // the service does what completing means for it (posts, sends) in the same transaction as the move
+            Outcome outcome = handler == null ? Outcome.executed(List.of())
+                    : handler.completing(instruction, given, operator);
+            Instant now = now();
+            if (outcome.status() == InstructionStatus.IN_WORK) {
+                String system = "system:" + instruction.serviceId();
+                move(instruction, InstructionStatus.IN_WORK, InstructionStatus.IN_WORK, operator.identity(),
+                        mapper -> mapper.handOver(instructionId, system, utc(now)), operator, Map.of("by", system));
+                return null;
+            }
+            if (outcome.status() != InstructionStatus.EXECUTED) {
+                throw new IllegalStateException("a completion answered " + outcome.status());
+            }
+            List<String> all = new ArrayList<>(given);
+            outcome.documentIds().stream().filter(id -> !all.contains(id)).forEach(all::add);
+            String documentList = String.join(",", all);
+            move(instruction, InstructionStatus.IN_WORK, InstructionStatus.EXECUTED, operator.identity(),
+                    mapper -> mapper.execute(instructionId, InstructionStatus.IN_WORK.name(), documentList, utc(now)), operator,
+                    Map.of("documents", documentList));
+            return null;
+        });
         return reload(instructionId);
     }
 
@@ -438,8 +500,20 @@ public class InstructionService implements Instructions, AuditedChanges {
         if (instruction.status() != InstructionStatus.IN_WORK && instruction.status() != InstructionStatus.ACCEPTED) {
             throw conflict(instruction.status());
         }
-        end(instruction, instruction.status(), InstructionStatus.REJECTED, reason, operator.identity(), operator);
+        endWithService(instruction, InstructionStatus.REJECTED, reason, operator);
         return reload(instructionId);
+    }
+
+    /** Ends an instruction unexecuted together with its service's undoing of what it set aside (a hold released). */
+    private void endWithService(Instruction instruction, InstructionStatus to, LocalizedText reason, Caller caller) {
+        InstructionHandler handler = handlers.get(instruction.serviceId());
+        database.inTransaction(db -> {
+            if (handler != null) {
+                handler.ending(instruction, to, reason, caller);
+            }
+            end(instruction, instruction.status(), to, reason, caller.identity(), caller);
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ completeness of the journal (§45.1)

@@ -8,5 +8,5 @@
  * again.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package kz.qyzmet.jobs.api;

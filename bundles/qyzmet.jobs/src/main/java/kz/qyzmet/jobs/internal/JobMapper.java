@@ -23,9 +23,11 @@ interface JobMapper {
     /** The oldest job of these kinds nobody works on (or whose node went silent), locked for this transaction only. */
     @Select("<script>SELECT " + COLUMNS + " FROM jobs_job WHERE kind IN"
             + " <foreach item='k' collection='kinds' open='(' separator=',' close=')'>#{k}</foreach>"
-            + " AND (status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at &lt; #{silentSince}))"
+            + " AND ((status = 'QUEUED' AND (not_before IS NULL OR not_before &lt;= #{now}))"
+            + " OR (status = 'RUNNING' AND heartbeat_at &lt; #{silentSince}))"
             + " ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED</script>")
-    JobRow nextClaimable(@Param("kinds") Collection<String> kinds, @Param("silentSince") LocalDateTime silentSince);
+    JobRow nextClaimable(@Param("kinds") Collection<String> kinds, @Param("silentSince") LocalDateTime silentSince,
+            @Param("now") LocalDateTime now);
 
     @Update("UPDATE jobs_job SET status = 'RUNNING', claimed_by = #{node}, attempts = attempts + 1, heartbeat_at = #{at},"
             + " percent = 0, count = 0 WHERE id = #{id}")
@@ -34,6 +36,10 @@ interface JobMapper {
     @Update("UPDATE jobs_job SET status = 'QUEUED', claimed_by = NULL, heartbeat_at = NULL"
             + " WHERE id = #{id} AND claimed_by = #{node} AND status = 'RUNNING'")
     int release(@Param("id") String id, @Param("node") String node);
+
+    @Update("UPDATE jobs_job SET status = 'QUEUED', claimed_by = NULL, heartbeat_at = NULL, not_before = #{notBefore}"
+            + " WHERE id = #{id} AND claimed_by = #{node} AND status = 'RUNNING'")
+    int releaseUntil(@Param("id") String id, @Param("node") String node, @Param("notBefore") LocalDateTime notBefore);
 
     @Update("UPDATE jobs_job SET percent = #{percent}, count = #{count}, heartbeat_at = #{at}"
             + " WHERE id = #{id} AND claimed_by = #{node} AND status = 'RUNNING'")

@@ -177,7 +177,7 @@ public class JobsService implements Jobs {
         LocalDateTime silentSince = utc(now().minus(Duration.ofSeconds(config.takeover_seconds())));
         return database.inTransaction(session -> {
             JobMapper mapper = session.getMapper(JobMapper.class);
-            JobRow job = mapper.nextClaimable(workers.keySet(), silentSince);
+            JobRow job = mapper.nextClaimable(workers.keySet(), silentSince, utc(now()));
             if (job != null) {
                 mapper.claim(job.id, node, utc(now()));
                 job.attempts++;
@@ -209,6 +209,11 @@ public class JobsService implements Jobs {
         JobResult outcome = result == null ? JobResult.failed("the worker returned nothing") : result;
         switch (outcome.outcome()) {
         case LATER -> {
+            if (outcome.notBefore() != null) {
+                // waiting until a time: not claimable before it, so the queue goes on with the jobs behind it
+                update(mapper -> mapper.releaseUntil(row.id, node, utc(outcome.notBefore())));
+                return true;
+            }
             update(mapper -> mapper.release(row.id, node));
             return false;
         }

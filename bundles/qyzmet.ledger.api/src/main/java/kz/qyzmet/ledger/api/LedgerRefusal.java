@@ -18,7 +18,11 @@ public class LedgerRefusal extends RuntimeException {
         INSUFFICIENT_SECURITIES,
         /** §30.3: the securities (or money) are there but encumbered (held) or blocked. */
         ENCUMBERED,
-        UNBALANCED, UNKNOWN_ACCOUNT, UNKNOWN_ASSET, INVALID_AMOUNT, UNKNOWN_ENTRY, ALREADY_REVERSED, IDEMPOTENCY_CONFLICT
+        UNBALANCED, UNKNOWN_ACCOUNT, UNKNOWN_ASSET, INVALID_AMOUNT, UNKNOWN_ENTRY, ALREADY_REVERSED, IDEMPOTENCY_CONFLICT,
+        /** No hold has that reference. @since 1.5 */
+        UNKNOWN_HOLD,
+        /** The hold was settled or released already: it cannot be settled or released (again). @since 1.5 */
+        HOLD_CLOSED
     }
 
     private final Reason reason;

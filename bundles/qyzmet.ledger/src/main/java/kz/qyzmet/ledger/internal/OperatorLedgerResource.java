@@ -283,8 +283,8 @@ public class OperatorLedgerResource {
     /** A refusal of the ledger as the problem a client sees (§29, §30). */
     static ProblemException problem(LedgerRefusal refusal) {
         int status = switch (refusal.reason()) {
-        case UNKNOWN_ACCOUNT, UNKNOWN_ASSET, UNKNOWN_ENTRY -> 404;
-        case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT -> 409;
+        case UNKNOWN_ACCOUNT, UNKNOWN_ASSET, UNKNOWN_ENTRY, UNKNOWN_HOLD -> 404;
+        case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT, HOLD_CLOSED -> 409;
         default -> 422;
         };
         Map<String, Object> extensions = new LinkedHashMap<>(refusal.details());

@@ -33,6 +33,20 @@ public @interface FormField {
         /** A calendar day, sent as {@code YYYY-MM-DD}. */
         DATE,
         /** A whole number. */
-        NUMBER
+        NUMBER,
+        /**
+         * An amount of money or securities, with decimals, sent as a string so that
+         * nothing is lost to binary fractions ({@code BigDecimal} components are shown so).
+         *
+         * @since 1.3
+         */
+        AMOUNT,
+        /**
+         * Completed by the service in {@code draft} (a fee from the tariff, say) and
+         * shown in what the client confirms, never asked in the form.
+         *
+         * @since 1.3
+         */
+        COMPUTED
     }
 }

@@ -9,5 +9,5 @@
  * every path of the service, its own extra endpoints included.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package kz.qyzmet.servicekit.api;

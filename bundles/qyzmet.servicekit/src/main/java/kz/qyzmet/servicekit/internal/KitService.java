@@ -1,11 +1,15 @@
 package kz.qyzmet.servicekit.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import kz.qyzmet.instructions.api.Instruction;
+import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.instructions.api.InstructionHandler;
+import kz.qyzmet.instructions.api.InstructionStatus;
 import kz.qyzmet.instructions.api.NewInstruction;
 import kz.qyzmet.instructions.api.Outcome;
 import kz.qyzmet.common.api.Caller;
@@ -59,8 +63,38 @@ final class KitService<R extends Record> implements InstructionHandler {
 
     @Override
     public Outcome execute(Instruction instruction, Caller caller) {
-        return handler.execute(new Confirmed<>(instruction,
-                RequestRecords.request(instruction.parameters(), handler.requestType()), caller));
+        return handler.execute(confirmed(instruction, caller));
+    }
+
+    @Override
+    public boolean executesInTransaction() {
+        return handler.executesInTransaction();
+    }
+
+    @Override
+    public Optional<LocalizedText> whyNotCancellable(Instruction instruction) {
+        return isCancellation(instruction) ? Optional.empty() : handler.whyNotCancellable(confirmed(instruction, null));
+    }
+
+    @Override
+    public void ending(Instruction instruction, InstructionStatus to, LocalizedText reason, Caller caller) {
+        if (!isCancellation(instruction)) {
+            handler.ending(confirmed(instruction, caller), to, reason);
+        }
+    }
+
+    @Override
+    public Outcome completing(Instruction instruction, List<String> documentIds, Caller caller) {
+        return handler.completing(confirmed(instruction, caller), documentIds);
+    }
+
+    /** A cancellation instruction carries the core's parameters, not the service's request. */
+    private static boolean isCancellation(Instruction instruction) {
+        return instruction.cancels() != null;
+    }
+
+    private Confirmed<R> confirmed(Instruction instruction, Caller caller) {
+        return new Confirmed<>(instruction, RequestRecords.request(instruction.parameters(), handler.requestType()), caller);
     }
 
     Map<String, Object> progress(Instruction instruction) {

@@ -67,6 +67,10 @@ public class KitForms {
         List<Field> fields = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             FormField form = component.getAnnotation(FormField.class);
+            if (form != null && form.input() == FormField.Input.COMPUTED) {
+                // the service fills it in (a fee): shown with what is confirmed, not asked
+                continue;
+            }
             String label = form == null ? component.getName() : switch (language) {
             case KK -> form.kk();
             case RU -> form.ru();
@@ -92,12 +96,17 @@ public class KitForms {
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
             return "number";
         }
+        if (type == java.math.BigDecimal.class && (form == null || form.input() == FormField.Input.TEXT)) {
+            return "decimal";
+        }
         if (form == null) {
             return "text";
         }
         return switch (form.input()) {
         case DATE -> "date";
         case NUMBER -> "number";
+        case AMOUNT -> "decimal";
+        case COMPUTED -> "hidden";
         case MULTILINE -> "textarea";
         case TEXT -> "text";
         };

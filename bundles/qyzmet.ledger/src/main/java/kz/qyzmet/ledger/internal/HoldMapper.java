@@ -1,0 +1,52 @@
+package kz.qyzmet.ledger.internal;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The lifecycle rows of holds; the money moves by ledger entries (see {@link HoldService}). */
+public interface HoldMapper {
+
+    String COLUMNS = "reference, account_id, asset, amount, description, state, placed_entry, placed_at, placed_by,"
+            + " closing_entry, closed_at, closed_by";
+
+    @Insert("INSERT INTO ledger_hold (reference, account_id, asset, amount, description, state, placed_entry, placed_at,"
+            + " placed_by) VALUES (#{reference}, #{accountId}, #{asset}, #{amount}, #{description}, 'PLACED', #{placedEntry},"
+            + " #{placedAt}, #{placedBy})")
+    void insert(HoldRow hold);
+
+    @Select("SELECT " + COLUMNS + " FROM ledger_hold WHERE reference = #{reference}")
+    HoldRow find(@Param("reference") String reference);
+
+    /** The hold, locked until the transaction ends: a settlement and a release of one hold never overlap. */
+    @Select("SELECT " + COLUMNS + " FROM ledger_hold WHERE reference = #{reference} FOR UPDATE")
+    HoldRow lock(@Param("reference") String reference);
+
+    @Update("UPDATE ledger_hold SET state = #{state}, closing_entry = #{entry}, closed_at = #{at}, closed_by = #{by}"
+            + " WHERE reference = #{reference} AND state = 'PLACED'")
+    int close(@Param("reference") String reference, @Param("state") String state, @Param("entry") long entry,
+            @Param("at") LocalDateTime at, @Param("by") String by);
+
+    @Select("<script>SELECT " + COLUMNS + " FROM ledger_hold WHERE account_id = #{account}"
+            + "<if test='state != null'> AND state = #{state}</if> ORDER BY placed_at DESC, reference LIMIT #{limit}</script>")
+    List<HoldRow> ofAccount(@Param("account") String account, @Param("state") String state, @Param("limit") int limit);
+
+    class HoldRow {
+        public String reference;
+        public String accountId;
+        public String asset;
+        public java.math.BigDecimal amount;
+        public String description;
+        public String state;
+        public Long placedEntry;
+        public LocalDateTime placedAt;
+        public String placedBy;
+        public Long closingEntry;
+        public LocalDateTime closedAt;
+        public String closedBy;
+    }
+}

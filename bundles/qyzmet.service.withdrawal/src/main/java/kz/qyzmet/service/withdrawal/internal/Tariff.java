@@ -1,0 +1,48 @@
+package kz.qyzmet.service.withdrawal.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The broker's fee for a withdrawal and the amounts from which staff review it
+ * first (§7.2), from the configuration: a percentage with a least fee per
+ * currency, rounded half-up to the currency's minor unit.
+ */
+record Tariff(BigDecimal percent, Map<String, BigDecimal> minimum, Map<String, BigDecimal> reviewFrom) {
+
+    static Tariff of(WithdrawalConfiguration configuration) {
+        return new Tariff(new BigDecimal(configuration.fee_percent().strip()), perCurrency(configuration.fee_minimum()),
+                perCurrency(configuration.review_from()));
+    }
+
+    /** {@code KZT=200} lines as a map; a malformed line is a configuration error, said at once. */
+    static Map<String, BigDecimal> perCurrency(String[] lines) {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        for (String line : lines == null ? new String[0] : lines) {
+            if (line == null || line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("=", 2);
+            if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
+                throw new IllegalArgumentException("expected CODE=amount, e.g. KZT=200: " + line);
+            }
+            amounts.put(parts[0].strip(), new BigDecimal(parts[1].strip()));
+        }
+        return Map.copyOf(amounts);
+    }
+
+    BigDecimal fee(BigDecimal amount, String currency, int scale) {
+        BigDecimal byPercent = amount.multiply(percent).movePointLeft(2).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal least = Optional.ofNullable(minimum.get(currency)).orElse(BigDecimal.ZERO).setScale(scale, RoundingMode.HALF_UP);
+        return byPercent.max(least);
+    }
+
+    /** Whether staff must review a withdrawal of this amount before it goes to the bank. */
+    boolean needsReview(BigDecimal amount, String currency) {
+        BigDecimal from = reviewFrom.get(currency);
+        return from != null && amount.compareTo(from) >= 0;
+    }
+}
