@@ -329,4 +329,44 @@ public class WebBrowserIT {
         cabinet.awaitText("[data-status]", "Исполнено");
         assertTrue("signed, the extract is issued: " + cabinet.text(), !cabinet.all("[data-document]").isEmpty());
     }
+
+    /** Issue #14: staff work a queue item in the console (take, complete), and the client sees the result and its document. */
+    @Test
+    public void g_anOperatorWorksAQueueItemAndTheClientGetsTheResult() throws Exception {
+        // a staff-processed service (§7.2): claim rights credited on the demo client's account
+        cabinet.open("/cabinet/services/claim-rights?lang=ru");
+        cabinet.await("form[data-then=request]");
+        cabinet.find("#f-operation").sendKeys("Зачисление");
+        cabinet.fill("ISIN ценной бумаги", "KZ000A0LE0S4");
+        cabinet.fill("Количество", "10");
+        cabinet.screenshot("21-claim-rights-form");
+        cabinet.press("Продолжить");
+        cabinet.await("dialog[open] [data-summary]");
+        assertTrue(cabinet.find("dialog [data-summary]").getText().contains("KZ000A0LE0S4"));
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.awaitText("[data-status]", "Принято");
+        String instruction = cabinet.path();
+        try (Browser console = new Browser(site, 1280, 900)) {
+            signInToConsole(console);
+            console.open("/console/queue");
+            console.await("li.item");
+            assertTrue(console.text(), console.text().contains("KZ000A0LE0S4"));
+            console.screenshot("22-console-queue-item");
+            console.press("Взять в работу");
+            console.awaitText("li.item .status", "В работе");
+            console.press("Исполнено");
+            try {
+                console.awaitText("[data-queue-empty]", "Очередь пуста.");
+            } catch (org.openqa.selenium.TimeoutException stillThere) {
+                console.screenshot("23-console-queue-not-done");
+                throw new AssertionError("the item stays in the queue: " + console.text(), stillThere);
+            }
+            console.screenshot("23-console-queue-done");
+        }
+        cabinet.open(instruction);
+        cabinet.awaitText("[data-status]", "Исполнено");
+        assertFalse("the notice is the result: " + cabinet.text(), cabinet.all("[data-document]").isEmpty());
+        cabinet.screenshot("24-claim-rights-executed");
+    }
 }

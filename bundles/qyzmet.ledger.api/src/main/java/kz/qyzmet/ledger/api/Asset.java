@@ -11,6 +11,21 @@ import kz.qyzmet.common.api.Language;
 public record Asset(String code, AssetKind kind, int scale, String name) {
 
     /**
+     * The code of the claim rights on the obligations of the security {@code isin}'s
+     * issuer: {@code R} and the ISIN's first eleven characters (its check digit
+     * follows from them, so the code is as unique as the ISIN and fits the ledger's
+     * twelve characters).
+     *
+     * @since 1.5
+     */
+    public static String claimRightsOf(String isin) {
+        if (isin == null || !isin.matches("[A-Z]{2}[A-Z0-9]{9}[0-9]")) {
+            throw new IllegalArgumentException("not an ISIN: " + isin);
+        }
+        return "R" + isin.substring(0, 11);
+    }
+
+    /**
      * The name a document in {@code language} prints (issue #13: no English words in
      * a Kazakh or Russian document): a currency's name in that language from the
      * JDK's CLDR data ("АҚШ доллары", "доллар США"), a security's own name, which is

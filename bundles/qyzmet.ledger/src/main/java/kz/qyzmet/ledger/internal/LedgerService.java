@@ -96,7 +96,12 @@ public class LedgerService implements Ledger, AuditedChanges {
 
     @Override
     public Asset defineAsset(Asset asset) {
-        if (asset.code() == null || !asset.code().matches(asset.kind() == AssetKind.CURRENCY ? "[A-Z]{3}" : "[A-Z]{2}[A-Z0-9]{9}[0-9]")) {
+        String pattern = switch (asset.kind()) {
+        case CURRENCY -> "[A-Z]{3}";
+        case SECURITY -> "[A-Z]{2}[A-Z0-9]{9}[0-9]";
+        case CLAIM_RIGHT -> "R[A-Z]{2}[A-Z0-9]{9}";
+        };
+        if (asset.code() == null || !asset.code().matches(pattern)) {
             throw LedgerTexts.invalid(Reason.UNKNOWN_ASSET, "Актив коды қате: {code} (ISO 4217 немесе ISIN).",
                     "Неверный код актива: {code} (ISO 4217 или ISIN).", "Invalid asset code: {code} (ISO 4217 or ISIN).",
                     Map.of("code", String.valueOf(asset.code())));
@@ -417,7 +422,8 @@ public class LedgerService implements Ledger, AuditedChanges {
         BigDecimal held = amount(known, key(account.id, asset.code, SubAccount.HELD));
         BigDecimal blocked = amount(known, key(account.id, asset.code, SubAccount.BLOCKED));
         BigDecimal available = scaled(before, asset);
-        if (asset.kind.equals(AssetKind.SECURITY.name())) {
+        // securities and claim rights are counted by quantity: §30.1 and §30.3, not "not enough money"
+        if (!asset.kind.equals(AssetKind.CURRENCY.name())) {
             if (before.add(held).add(blocked).compareTo(needed) >= 0) {
                 return LedgerTexts.encumbered(account.id, asset.code, available, scaled(held, asset), scaled(blocked, asset),
                         scaled(needed, asset));

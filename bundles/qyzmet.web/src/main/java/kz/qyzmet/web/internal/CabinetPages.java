@@ -88,7 +88,7 @@ public class CabinetPages extends PageResource {
             Holding holding = new Holding(asset.code(), asset.nameIn(context.language()),
                     context.amount(balance.available(), asset.scale()), context.amount(balance.held(), asset.scale()),
                     context.amount(balance.blocked(), asset.scale()), context.amount(balance.total(), asset.scale()));
-            (asset.kind() == AssetKind.SECURITY ? securities : money).add(holding);
+            (asset.kind() == AssetKind.CURRENCY ? money : securities).add(holding);
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("account", session.clientId());

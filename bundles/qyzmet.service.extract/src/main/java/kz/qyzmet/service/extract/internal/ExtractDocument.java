@@ -65,7 +65,7 @@ final class ExtractDocument {
                     Formats.amount(balance.held(), asset.scale(), language),
                     Formats.amount(balance.blocked(), asset.scale(), language),
                     Formats.amount(balance.total(), asset.scale(), language));
-            (asset.kind() == AssetKind.SECURITY ? securities : money).add(row);
+            (asset.kind() == AssetKind.CURRENCY ? money : securities).add(row);
             figures.add(new Figure(asset.code() + " — " + words.available(), row.get(2)));
             figures.add(new Figure(asset.code() + " — " + words.total(), row.get(5)));
         });
