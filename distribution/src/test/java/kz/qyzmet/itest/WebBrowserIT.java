@@ -351,7 +351,7 @@ public class WebBrowserIT {
             signInToConsole(console);
             console.open("/console/queue");
             console.await("li.item");
-            assertTrue(console.text(), console.text().contains("KZ000A0LE0S4"));
+            assertTrue(console.text(), console.text().contains("KZ000A0LE0S4") && console.text().contains("Права требования"));
             console.screenshot("22-console-queue-item");
             console.press("Взять в работу");
             console.awaitText("li.item .status", "В работе");

@@ -122,9 +122,12 @@ public class ConsolePages extends PageResource {
                 status.changedAt() == null ? "—" : context.time(status.changedAt()), status.changedBy());
     }
 
-    private static QueueLine queueLine(Instruction instruction, PageContext context, Map<String, String> t, java.time.Instant now) {
+    private QueueLine queueLine(Instruction instruction, PageContext context, Map<String, String> t, java.time.Instant now) {
         String status = instruction.status().name();
-        return new QueueLine(instruction.id(), instruction.number(), instruction.serviceId(), instruction.clientId(),
+        // staff read the service's title in their language; the id only when the service is gone
+        String service = registry.find(instruction.serviceId()).map(found -> context.text(found.descriptor().title()))
+                .orElse(instruction.serviceId());
+        return new QueueLine(instruction.id(), instruction.number(), service, instruction.clientId(),
                 context.text(instruction.summary()), status, t.getOrDefault("status." + status, status),
                 context.time(instruction.createdAt()), context.time(instruction.dueBy()), instruction.isOverdue(now),
                 instruction.takenBy(), instruction.takenBy() == null);
