@@ -307,6 +307,33 @@
     }
   });
 
+  // a service's evidence files (FormField FILES): each picked file goes to the service's upload address first, and
+  // the form carries their ids; the upload checks the file itself (type from its bytes, size) and says why it refuses
+  document.addEventListener('change', async (event) => {
+    const picker = event.target;
+    if (!(picker instanceof HTMLInputElement) || picker.type !== 'file' || !picker.dataset.upload) return;
+    const into = document.getElementById(picker.dataset.into);
+    const list = document.getElementById(picker.getAttribute('aria-describedby'));
+    const failed = words('[data-upload-failed]', picker.closest('.field'));
+    for (const file of Array.from(picker.files)) {
+      const item = document.createElement('li');
+      item.textContent = file.name + ' …';
+      list.append(item);
+      try {
+        const stored = await api('POST', picker.dataset.upload + '?name=' + encodeURIComponent(file.name), file,
+          { type: file.type || 'application/octet-stream' });
+        into.value = into.value ? into.value + ',' + stored.id : stored.id;
+        item.textContent = stored.fileName + ' · SHA-256 ' + stored.sha256.slice(0, 16) + '… ✓';
+        item.dataset.uploadedId = stored.id;
+      } catch (error) {
+        if (!error.problem) throw error;
+        item.className = 'problem';
+        item.textContent = failed.replace('{name}', file.name).replace('{reason}', error.message);
+      }
+    }
+    picker.value = '';
+  });
+
   // a list the console reads from the operator API (its access checks apply); every value goes in as text
   async function fillTable(table) {
     let answer;

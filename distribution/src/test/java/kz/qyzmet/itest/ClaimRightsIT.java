@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.inject.Inject;
 
@@ -23,7 +22,6 @@ import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.qyzmet.ledger.api.AccountType;
 import kz.qyzmet.ledger.api.Asset;
 import kz.qyzmet.ledger.api.AssetKind;
 import kz.qyzmet.ledger.api.Balance;
@@ -37,9 +35,7 @@ import kz.qyzmet.ledger.api.Ledger;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ClaimRightsIT {
-    private static final String PASSWORD = "Steppe-Strong-2026";
     private static final String HALYK = "KZ000A0LE0S4";
-    private static int clients;
 
     @Inject
     BundleContext context;
@@ -60,27 +56,11 @@ public class ClaimRightsIT {
     }
 
     private ItSupport.ClientSession newClient() throws Exception {
-        int n;
-        synchronized (ClaimRightsIT.class) {
-            n = ++clients;
-        }
-        String id = "CR-" + n + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcd";
-        ItSupport.ClientSession session = platform.onboardClient(id, "cr" + n + "x" + letters.substring(0, 4),
-                "+77015" + String.format("%06d", n), PASSWORD);
-        ledger.openAccount(id, AccountType.CLIENT, id, "Claim rights IT " + n);
-        return session;
+        return platform.newClientWithAccount("CR", "+77015");
     }
 
     private String confirmed(ItSupport.ClientSession client, String body) throws Exception {
-        HttpResponse<String> created = platform.post("services/claim-rights/requests", body, client.bearer("en"));
-        assertEquals(created.body(), 201, created.statusCode());
-        JsonNode submission = ItSupport.json(created);
-        HttpResponse<String> confirmed = platform.post(submission.get("confirmation").get("confirm").asText()
-                .replace("/api/v1/", ""), "{\"challengeId\":\"" + submission.get("confirmation").get("challengeId").asText()
-                        + "\",\"code\":\"" + platform.latestCode(client.identityId()) + "\"}", client.bearer("en"));
-        assertEquals(confirmed.body(), "ACCEPTED", ItSupport.json(confirmed).get("status").asText());
-        return submission.get("instruction").get("id").asText();
+        return platform.requestConfirmed("claim-rights", body, client, "ACCEPTED");
     }
 
     private BigDecimal rights(String account) {

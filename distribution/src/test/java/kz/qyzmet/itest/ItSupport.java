@@ -350,6 +350,78 @@ public final class ItSupport {
         return new ClientSession(clientId, identityId, login, phone, json(security).get("token").asText());
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A new client in a security session with a personal account of their own
+     * (named as the client), its id {@code prefix} and a unique tail; phones
+     * {@code phonePrefix} and six digits (a prefix per test class keeps them apart).
+     */
+    public ClientSession newClientWithAccount(String prefix, String phonePrefix) throws Exception {
+        int n = CLIENTS.incrementAndGet();
+        String id = prefix + "-" + n + "-" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        String letters = java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcd";
+        ClientSession session = onboardClient(id, prefix.toLowerCase().replaceAll("[^a-z]", "") + n + "x"
+                + letters.substring(0, 4), phonePrefix + String.format("%06d", n), "Steppe-Strong-2026");
+        kz.qyzmet.ledger.api.Ledger ledger = context.getService(context.getServiceReference(kz.qyzmet.ledger.api.Ledger.class));
+        ledger.openAccount(id, kz.qyzmet.ledger.api.AccountType.CLIENT, id, prefix + " IT " + n);
+        return session;
+    }
+
+    /**
+     * A new client with a record in the clients core (a valid IIN, a name, the
+     * bank account {@code iban} at Halyk Bank) and a personal account named as the
+     * client, in a security session; phones {@code phonePrefix} and six digits.
+     */
+    public ClientSession newClientWithRecord(String phonePrefix, String iban) throws Exception {
+        int n = CLIENTS.incrementAndGet();
+        String eleven = String.format("9001013%04d", n);
+        String phone = phonePrefix + String.format("%06d", n);
+        kz.qyzmet.clients.api.ClientRecords records = context.getService(context.getServiceReference(
+                kz.qyzmet.clients.api.ClientRecords.class));
+        String id = records.create(new kz.qyzmet.clients.api.ClientData(kz.qyzmet.clients.api.ClientKind.INDIVIDUAL, eleven
+                + iinCheckDigit(eleven), "Әсел Жұмабаева " + n, phone, null, null, null, null, null, "Halyk Bank", "HSBKKZKX",
+                iban, null, "KZ", false, null), "it").id();
+        String letters = java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcd";
+        ClientSession session = onboardClient(id, "rec" + n + "x" + letters.substring(0, 4), phone, "Steppe-Strong-2026");
+        context.getService(context.getServiceReference(kz.qyzmet.ledger.api.Ledger.class)).openAccount(id,
+                kz.qyzmet.ledger.api.AccountType.CLIENT, id, "IT client " + n);
+        return session;
+    }
+
+    /** The IIN's control digit: weights 1..11, or 3..11, 1, 2 when the first sum leaves 10. */
+    static int iinCheckDigit(String eleven) {
+        int first = weightedIin(eleven, 1);
+        return first != 10 ? first : weightedIin(eleven, 3);
+    }
+
+    private static int weightedIin(String digits, int firstWeight) {
+        int sum = 0;
+        for (int i = 0; i < 11; i++) {
+            sum += (digits.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
+        }
+        return sum % 11;
+    }
+
+    /**
+     * Asks for a request of a service on the kit and confirms it with the code
+     * sent for it (§25.2); the instruction's id once its status is {@code status}.
+     */
+    public String requestConfirmed(String service, String body, ClientSession client, String status) throws Exception {
+        HttpResponse<String> created = post("services/" + service + "/requests", body, client.bearer("en"));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("request of " + service + ": " + created.body());
+        }
+        JsonNode submission = json(created);
+        HttpResponse<String> confirmed = post(submission.get("confirmation").get("confirm").asText().replace("/api/v1/", ""),
+                "{\"challengeId\":\"" + submission.get("confirmation").get("challengeId").asText() + "\",\"code\":\""
+                        + latestCode(client.identityId()) + "\"}", client.bearer("en"));
+        if (confirmed.statusCode() != 200 || !status.equals(json(confirmed).get("status").asText())) {
+            throw new AssertionError("confirmation of " + service + ", expected " + status + ": " + confirmed.body());
+        }
+        return submission.get("instruction").get("id").asText();
+    }
+
     /**
      * A Clock service ranked above the platform's: the tests move time by setting
      * {@code now}, never by sleeping. Components that take the clock greedily follow it.

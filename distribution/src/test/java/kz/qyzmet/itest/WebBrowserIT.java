@@ -369,4 +369,44 @@ public class WebBrowserIT {
         assertFalse("the notice is the result: " + cabinet.text(), cabinet.all("[data-document]").isEmpty());
         cabinet.screenshot("24-claim-rights-executed");
     }
+
+    /**
+     * Issue #15: a form field of kind FILES — the cabinet uploads the picked files
+     * to the service first (a disguised one is refused with the reason, in place),
+     * and what the client confirms names each file by its SHA-256 (§25.2).
+     */
+    @Test
+    public void h_aClientProvesTheSourceOfFundsWithUploadedEvidence() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sof-evidence");
+        java.nio.file.Path pdf = dir.resolve("договор купли-продажи.pdf");
+        java.nio.file.Files.write(pdf, ("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.file.Path disguised = dir.resolve("scan.pdf");
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        java.nio.file.Files.write(disguised, png.toByteArray());
+
+        cabinet.open("/cabinet/services/source-of-funds?lang=ru");
+        cabinet.await("form[data-then=request]");
+        cabinet.labelled("Подтверждающие файлы").sendKeys(disguised.toString());
+        cabinet.await("[data-uploads] li.problem");
+        String refusal = cabinet.find("[data-uploads] li.problem").getText();
+        assertTrue(refusal, refusal.contains("scan.pdf") && refusal.contains("замаскирован"));
+        cabinet.labelled("Подтверждающие файлы").sendKeys(pdf.toString());
+        cabinet.await("[data-uploads] li[data-uploaded-id]");
+        cabinet.find("#f-kind").sendKeys("Продажа имущества");
+        cabinet.fill("Сумма", "25000000");
+        cabinet.fill("Валюта (например, KZT)", "KZT");
+        cabinet.fill("Описание", "Продажа квартиры в Алматы, договор № 17 от 3 марта 2026 года");
+        cabinet.screenshot("25-source-of-funds-form");
+        cabinet.press("Продолжить");
+        cabinet.await("dialog[open] [data-summary]");
+        String summary = cabinet.find("dialog [data-summary]").getText();
+        assertTrue(summary, summary.contains("договор купли-продажи.pdf") && summary.contains("SHA-256")
+                && summary.contains("продажа имущества"));
+        cabinet.screenshot("26-source-of-funds-confirm");
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.awaitText("[data-status]", "Принято");
+    }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,10 +34,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.audit.api.AuditRecord;
-import kz.qyzmet.clients.api.ClientData;
-import kz.qyzmet.clients.api.ClientKind;
-import kz.qyzmet.clients.api.ClientRecords;
-import kz.qyzmet.ledger.api.AccountType;
 import kz.qyzmet.ledger.api.Balance;
 import kz.qyzmet.ledger.api.EntryRequest;
 import kz.qyzmet.ledger.api.Hold;
@@ -55,13 +50,11 @@ import kz.qyzmet.ledger.api.Posting;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WithdrawalIT {
-    private static final String PASSWORD = "Steppe-Strong-2026";
     private static final String OWN_IBAN = "KZ86601A861000000001";
     /** The simulated bank's closed account (its default configuration). */
     private static final String CLOSED_IBAN = "KZ42722C000099999999";
     private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
     private static boolean clockRegistered;
-    private static int clients;
 
     @Inject
     BundleContext context;
@@ -72,7 +65,7 @@ public class WithdrawalIT {
     public Option[] configuration() throws Exception {
         // demo mode: the simulated bank is the gateway (production has none until one is configured)
         return ItPlatform.options("withdrawal", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo",
-                "qyzmet.simulatedbank.delay_seconds", "60", "qyzmet.withdrawal.status_poll_seconds", "10"));
+                "qyzmet.simulatedbank.delay.seconds", "60", "qyzmet.withdrawal.status.poll.seconds", "10"));
     }
 
     @Before
@@ -94,36 +87,11 @@ public class WithdrawalIT {
 
     /** A client with a record (name, bank account) and a personal account holding {@code tenge}. */
     private Client newClient(String iban, String tenge) throws Exception {
-        int n;
-        synchronized (WithdrawalIT.class) {
-            n = ++clients;
-        }
-        String eleven = String.format("9001013%04d", n);
-        String taxId = eleven + checkDigit(eleven);
-        String id = service(ClientRecords.class).create(new ClientData(ClientKind.INDIVIDUAL, taxId, "Әсел Жұмабаева " + n,
-                "+77017" + String.format("%06d", n), null, null, null, null, null, "Halyk Bank", "HSBKKZKX", iban, null, "KZ",
-                false, null), "it").id();
-        String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcd";
-        ItSupport.ClientSession session = platform.onboardClient(id, "wd" + n + "x" + letters.substring(0, 4),
-                "+77017" + String.format("%06d", n), PASSWORD);
-        Ledger ledger = service(Ledger.class);
-        ledger.openAccount(id, AccountType.CLIENT, id, "Withdrawal IT " + n);
-        ledger.post(new EntryRequest("wd-it-fund-" + id, "PAYMENT_IN", "Funding", "it", "it",
+        ItSupport.ClientSession session = platform.newClientWithRecord("+77017", iban);
+        String id = session.clientId();
+        service(Ledger.class).post(new EntryRequest("wd-it-fund-" + id, "PAYMENT_IN", "Funding", "it", "it",
                 List.of(Posting.of("EXT-BANK", "KZT", new BigDecimal(tenge).negate()), Posting.of(id, "KZT", new BigDecimal(tenge)))));
         return new Client(session, id);
-    }
-
-    private static int checkDigit(String eleven) {
-        int first = weighted(eleven, 1);
-        return first != 10 ? first : weighted(eleven, 3);
-    }
-
-    private static int weighted(String digits, int firstWeight) {
-        int sum = 0;
-        for (int i = 0; i < 11; i++) {
-            sum += (digits.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
-        }
-        return sum % 11;
     }
 
     private <T> T service(Class<T> type) {

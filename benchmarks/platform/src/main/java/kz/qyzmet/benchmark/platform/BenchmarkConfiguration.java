@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Settings {@code qyzmet.benchmark.*} (environment {@code QYZMET_BENCHMARK_SUITE}, {@code QYZMET_BENCHMARK_SECONDS}, …). */
 @ObjectClassDefinition(name = "Qyzmet benchmarks")
 @interface BenchmarkConfiguration {
-    /** Which benchmark: {@code auth} or {@code documents}. */
+    /** Which benchmark: {@code auth}, {@code documents} or {@code withdrawals}. */
     String suite() default "auth";
 
     /** Seconds each scenario runs. */

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.ledger.api.Ledger;
 
 /**
@@ -22,6 +23,7 @@ public class BenchmarkRunner {
 
     @Activate
     public BenchmarkRunner(@Reference ConfigurationAdmin configurations, @Reference Ledger ledger,
+            @Reference ClientRecords clients,
             BenchmarkConfiguration configuration, BundleContext context) {
         Thread thread = new Thread(() -> {
             try (Harness harness = new Harness(configuration, configurations, context)) {
@@ -29,7 +31,9 @@ public class BenchmarkRunner {
                 switch (configuration.suite()) {
                 case "auth" -> new LoginBenchmark(harness).run();
                 case "documents" -> new DocumentsBenchmark(harness, ledger).run();
-                default -> throw new IllegalArgumentException("unknown suite '" + configuration.suite() + "': auth or documents");
+                case "withdrawals" -> new WithdrawalsBenchmark(harness, ledger, clients).run();
+                default -> throw new IllegalArgumentException("unknown suite '" + configuration.suite()
+                        + "': auth, documents or withdrawals");
                 }
             } catch (Throwable failure) {
                 System.out.println("BENCHMARK FAILED: " + failure);

@@ -1,8 +1,12 @@
 package kz.qyzmet.ledger.api;
 
+import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Map;
 
 import kz.qyzmet.common.api.Language;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
 
 /**
  * An asset the ledger counts: a currency by its ISO 4217 code with its minor-unit
@@ -42,5 +46,28 @@ public record Asset(String code, AssetKind kind, int scale, String name) {
             }
         }
         return name;
+    }
+
+    /**
+     * {@code value} as an amount of this asset a client asks to move: positive, with
+     * no more decimals than the asset counts (refused with a 400 naming
+     * {@code field}: an amount of money, a quantity of anything else), scaled to it.
+     *
+     * @since 1.5
+     */
+    public BigDecimal positive(String field, BigDecimal value) {
+        if (value == null || value.signum() <= 0 || value.stripTrailingZeros().scale() > scale) {
+            LocalizedText reason = kind == AssetKind.CURRENCY
+                    ? LocalizedText.of("Сома оң және үтірден кейін {scale} таңбадан аспауы керек.",
+                            "Сумма должна быть положительной, не более {scale} знаков после запятой.",
+                            "The amount must be positive with at most {scale} decimals.")
+                    : scale == 0 ? LocalizedText.of("Саны оң және бүтін болуы керек.",
+                            "Количество должно быть положительным и целым.", "The quantity must be a positive whole number.")
+                    : LocalizedText.of("Саны оң және үтірден кейін {scale} таңбадан аспауы керек.",
+                            "Количество должно быть положительным, не более {scale} знаков после запятой.",
+                            "The quantity must be positive with at most {scale} decimals.");
+            throw Requests.invalid(field, reason.format(Map.of("scale", scale)));
+        }
+        return value.setScale(scale);
     }
 }

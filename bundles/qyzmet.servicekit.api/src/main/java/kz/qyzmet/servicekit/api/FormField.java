@@ -24,6 +24,23 @@ public @interface FormField {
     /** The input the browser offers; a component with {@link OneOf} is a choice whatever this says. */
     Input input() default Input.TEXT;
 
+    /**
+     * For {@link Input#FILES}: the API path, below {@code /api/v1}, the browser
+     * posts each picked file to as the request body (its name in {@code ?name=});
+     * the answer's {@code id} is what the component holds.
+     *
+     * @since 1.3
+     */
+    String upload() default "";
+
+    /**
+     * For {@link Input#FILES}: the media types the browser offers to pick
+     * (a hint: the upload checks the bytes itself).
+     *
+     * @since 1.3
+     */
+    String accept() default "";
+
     /** Kinds of input. */
     enum Input {
         /** One line of text. */
@@ -47,6 +64,13 @@ public @interface FormField {
          *
          * @since 1.3
          */
-        COMPUTED
+        COMPUTED,
+        /**
+         * Files the client picks: the browser uploads each to {@link FormField#upload()}
+         * first, and the component (a {@code String}) holds their ids, comma-separated.
+         *
+         * @since 1.3
+         */
+        FILES
     }
 }

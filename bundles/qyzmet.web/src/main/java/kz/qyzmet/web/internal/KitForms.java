@@ -34,7 +34,8 @@ public class KitForms {
     private final Map<String, Class<? extends Record>> requestTypes = new ConcurrentHashMap<>();
 
     /** An input of the form. */
-    public record Field(String name, String label, String input, boolean required, Integer maxLength, List<Option> options) {
+    public record Field(String name, String label, String input, boolean required, Integer maxLength, List<Option> options,
+            String upload, String accept) {
         public boolean choice() {
             return !options.isEmpty();
         }
@@ -86,7 +87,7 @@ public class KitForms {
             }
             MaxLength max = component.getAnnotation(MaxLength.class);
             fields.add(new Field(component.getName(), label, input(component, form), component.isAnnotationPresent(Required.class),
-                    max == null ? null : max.value(), List.copyOf(options)));
+                    max == null ? null : max.value(), List.copyOf(options), upload(form), form == null ? "" : form.accept()));
         }
         return List.copyOf(fields);
     }
@@ -108,8 +109,17 @@ public class KitForms {
         case AMOUNT -> "decimal";
         case COMPUTED -> "hidden";
         case MULTILINE -> "textarea";
+        case FILES -> "files";
         case TEXT -> "text";
         };
+    }
+
+    /** Where a files input posts each file: the API path below {@code /api/v1}, absolute for the browser. */
+    private static String upload(FormField form) {
+        if (form == null || form.input() != FormField.Input.FILES || form.upload().isBlank()) {
+            return "";
+        }
+        return "/api/v1/" + form.upload().replaceFirst("^/+", "").replaceFirst("^api/v1/", "");
     }
 
     /** {@code kk|ru|en} → the page language's part. */

@@ -116,12 +116,7 @@ public class ClaimRightsService implements ServiceHandler<ClaimRightsService.Req
         Asset security = ledger.asset(isin).filter(asset -> asset.kind() == AssetKind.SECURITY)
                 .orElseThrow(() -> Requests.invalid("isin", LocalizedText.of("{isin} бағалы қағазы белгісіз.",
                         "Ценная бумага {isin} неизвестна.", "Unknown security {isin}.").format(Map.of("isin", isin))));
-        BigDecimal quantity = request.quantity();
-        if (quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > security.scale()) {
-            throw Requests.invalid("quantity", LocalizedText.of("Саны оң және бүтін болуы керек.",
-                    "Количество должно быть положительным и целым.", "The quantity must be a positive whole number."));
-        }
-        quantity = quantity.setScale(security.scale());
+        BigDecimal quantity = security.positive("quantity", request.quantity());
         if (!request.isCredit() && ledger.asset(Asset.claimRightsOf(isin)).isEmpty()) {
             throw Requests.invalid("isin", LocalizedText.of("{isin} бойынша талап ету құқықтары жоқ.",
                     "Прав требования по {isin} нет.", "There are no claim rights on {isin}.").format(Map.of("isin", isin)));

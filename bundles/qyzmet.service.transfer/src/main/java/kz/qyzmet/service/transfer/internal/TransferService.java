@@ -90,14 +90,7 @@ public class TransferService implements ServiceHandler<TransferService.Request> 
         String code = request.asset().strip().toUpperCase(Locale.ROOT);
         Asset asset = ledger.asset(code).orElseThrow(() -> Requests.invalid("asset", LocalizedText.of(
                 "{asset} активі белгісіз.", "Актив {asset} неизвестен.", "Unknown asset {asset}.").format(Map.of("asset", code))));
-        BigDecimal quantity = request.quantity();
-        if (quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > asset.scale()) {
-            throw Requests.invalid("quantity", LocalizedText.of(
-                    "Саны оң және үтірден кейін {scale} таңбадан аспауы керек.",
-                    "Количество должно быть положительным, не более {scale} знаков после запятой.",
-                    "The quantity must be positive with at most {scale} decimals.").format(Map.of("scale", asset.scale())));
-        }
-        quantity = quantity.setScale(asset.scale());
+        BigDecimal quantity = asset.positive("quantity", request.quantity());
         String shown = quantity.toPlainString() + " " + code;
         return new Draft<>("transfer", from.id(), new Request(from.id(), to.id(), code, quantity), LocalizedText.of(
                 "Аударым: " + shown + ", " + from.id() + " → " + to.id(),

@@ -7,21 +7,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The broker's fee for a withdrawal and the amounts from which staff review it
- * first (§7.2), from the configuration: a percentage with a least fee per
- * currency, rounded half-up to the currency's minor unit.
+ * The broker's fee for a withdrawal, the amounts from which staff review it
+ * first (§7.2) and those from which it needs an approved source of funds, from
+ * the configuration: a percentage with a least fee per currency, rounded
+ * half-up to the currency's minor unit.
  */
-record Tariff(BigDecimal percent, Map<String, BigDecimal> minimum, Map<String, BigDecimal> reviewFrom) {
+record Tariff(BigDecimal percent, Map<String, BigDecimal> minimum, Map<String, BigDecimal> reviewFrom,
+        Map<String, BigDecimal> sourceOfFundsFrom) {
 
     static Tariff of(WithdrawalConfiguration configuration) {
         return new Tariff(new BigDecimal(configuration.fee_percent().strip()), perCurrency(configuration.fee_minimum()),
-                perCurrency(configuration.review_from()));
+                perCurrency(configuration.review_from()), perCurrency(configuration.source_of_funds_from()));
     }
 
-    /** {@code KZT=200} lines as a map; a malformed line is a configuration error, said at once. */
-    static Map<String, BigDecimal> perCurrency(String[] lines) {
+    /**
+     * {@code KZT=200} lines as a map (one per value, or several in one value separated
+     * by commas, as a setting gives them); a malformed line is a configuration error, said at once.
+     */
+    static Map<String, BigDecimal> perCurrency(String[] values) {
         Map<String, BigDecimal> amounts = new HashMap<>();
-        for (String line : lines == null ? new String[0] : lines) {
+        String[] lines = values == null ? new String[0]
+                : java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).flatMap(value -> java.util.Arrays
+                        .stream(value.split(","))).toArray(String[]::new);
+        for (String line : lines) {
             if (line == null || line.isBlank()) {
                 continue;
             }
@@ -44,5 +52,11 @@ record Tariff(BigDecimal percent, Map<String, BigDecimal> minimum, Map<String, B
     boolean needsReview(BigDecimal amount, String currency) {
         BigDecimal from = reviewFrom.get(currency);
         return from != null && amount.compareTo(from) >= 0;
+    }
+
+    /** The amount from which a withdrawal in {@code currency} needs an approved source of funds, if any. */
+    Optional<BigDecimal> sourceOfFundsFrom(BigDecimal amount, String currency) {
+        BigDecimal from = sourceOfFundsFrom.get(currency);
+        return from != null && amount.compareTo(from) >= 0 ? Optional.of(from) : Optional.empty();
     }
 }

@@ -17,6 +17,10 @@ public @interface WithdrawalConfiguration {
             + " a currency not named is never reviewed")
     String[] review_from() default { "KZT=5000000", "USD=10000", "EUR=10000", "RUB=1000000" };
 
+    @AttributeDefinition(description = "Amounts from which a withdrawal needs an approved source-of-funds confirmation"
+            + " covering it, CODE=amount; a currency not named never does")
+    String[] source_of_funds_from() default { "KZT=20000000", "USD=40000", "EUR=40000", "RUB=4000000" };
+
     @AttributeDefinition(description = "The outside account the bank pays from (EXTERNAL on the ledger)")
     String bank_account() default "EXT-BANK";
 

@@ -37,6 +37,7 @@ import kz.qyzmet.servicekit.api.MaxLength;
 import kz.qyzmet.servicekit.api.RequestContext;
 import kz.qyzmet.servicekit.api.Required;
 import kz.qyzmet.servicekit.api.ServiceHandler;
+import kz.qyzmet.sourceoffunds.api.SourceOfFunds;
 
 /**
  * Withdrawal of money from the client's personal account to the client's own
@@ -88,6 +89,11 @@ public class WithdrawalService implements ServiceHandler<WithdrawalService.Reque
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClientRecords clients;
 
+    /** The approved sources of funds large withdrawals need; without the service they are refused. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SourceOfFunds sourceOfFunds;
+
     @Activate
     public WithdrawalService(@Reference Ledger ledger, @Reference Payments payments) {
         this.ledger = ledger;
@@ -106,19 +112,48 @@ public class WithdrawalService implements ServiceHandler<WithdrawalService.Reque
         Asset asset = ledger.asset(currency).filter(found -> found.kind() == AssetKind.CURRENCY)
                 .orElseThrow(() -> Requests.invalid("currency", LocalizedText.of("{currency} валютасы белгісіз.",
                         "Валюта {currency} неизвестна.", "Unknown currency {currency}.").format(Map.of("currency", currency))));
-        BigDecimal amount = request.amount();
-        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > asset.scale()) {
-            throw Requests.invalid("amount", LocalizedText.of(
-                    "Сома оң және үтірден кейін {scale} таңбадан аспауы керек.",
-                    "Сумма должна быть положительной, не более {scale} знаков после запятой.",
-                    "The amount must be positive with at most {scale} decimals.").format(Map.of("scale", asset.scale())));
+        BigDecimal amount = asset.positive("amount", request.amount());
+        Optional<LocalizedText> noSource = missingSourceOfFunds(context.clientId(), amount, currency, context.now());
+        if (noSource.isPresent()) {
+            throw new ProblemException(409, CommonProblems.CONFLICT, noSource.get(), Map.of("reason",
+                    "SOURCE_OF_FUNDS_REQUIRED", "service", "source-of-funds"), Map.of());
         }
-        amount = amount.setScale(asset.scale());
         Beneficiary beneficiary = Beneficiary.of(Optional.ofNullable(clients), context.clientId(), request.iban());
         BigDecimal fee = payments.tariff().fee(amount, currency, asset.scale());
         String purpose = request.purpose() == null || request.purpose().isBlank() ? null : request.purpose().strip();
         Request completed = new Request(account.id(), amount, currency, beneficiary.iban(), purpose, fee, beneficiary.bic());
         return new Draft<>("withdrawal", account.id(), completed, summary(completed));
+    }
+
+    /**
+     * Why this withdrawal cannot go without a source of funds: from the configured
+     * amount it needs an approved confirmation of the client's, still valid, in its
+     * currency and covering its amount (issue #15). Empty when it can go.
+     */
+    Optional<LocalizedText> missingSourceOfFunds(String clientId, BigDecimal amount, String currency, java.time.Instant now) {
+        Optional<BigDecimal> from = payments.tariff().sourceOfFundsFrom(amount, currency);
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
+        SourceOfFunds sources = sourceOfFunds;
+        if (sources != null && sources.covering(clientId, amount, currency, now).isPresent()) {
+            return Optional.empty();
+        }
+        Map<String, Object> values = Map.of("from", from.get().stripTrailingZeros().toPlainString(), "currency", currency);
+        return Optional.of(sources == null ? LocalizedText.of(
+                "{from} {currency} және одан көп шығару үшін қаражат көзінің расталуы қажет, бірақ «Қаражат көзін растау»"
+                        + " қызметі қазір қолжетімсіз: кейінірек қайталаңыз.",
+                "Для вывода от {from} {currency} нужно подтверждение источника средств, но услуга «Подтверждение источника"
+                        + " средств» сейчас недоступна: повторите позже.",
+                "Withdrawals from {from} {currency} need an approved source-of-funds confirmation, but the \"Source of funds\""
+                        + " service is not available now: try again later.").format(values)
+                : LocalizedText.of(
+                        "{from} {currency} және одан көп шығару үшін сомасын жабатын, бекітілген қаражат көзінің расталуы қажет:"
+                                + " оны «Қаражат көзін растау» қызметі арқылы беріңіз.",
+                        "Для вывода от {from} {currency} нужно одобренное подтверждение источника средств на эту сумму:"
+                                + " подайте его через услугу «Подтверждение источника средств».",
+                        "Withdrawals from {from} {currency} need an approved source-of-funds confirmation covering the amount:"
+                                + " submit one with the \"Source of funds\" service.").format(values));
     }
 
     /** What the client confirms (§25.2): the amount, the fee, the total held and where it goes. */
@@ -150,6 +185,12 @@ public class WithdrawalService implements ServiceHandler<WithdrawalService.Reque
     public Outcome execute(Confirmed<Request> confirmed) {
         Request request = confirmed.request();
         Instruction instruction = confirmed.instruction();
+        // the approval may have run out between the request and its confirmation
+        Optional<LocalizedText> noSource = missingSourceOfFunds(instruction.clientId(), request.amount(), request.currency(),
+                payments.now());
+        if (noSource.isPresent()) {
+            return Outcome.refused(noSource.get());
+        }
         boolean review = payments.tariff().needsReview(request.amount(), request.currency());
         String name = Optional.ofNullable(clients).flatMap(records -> records.find(instruction.clientId()))
                 .map(client -> client.data().name()).orElse(instruction.clientId());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TariffTest {
     private final Tariff tariff = new Tariff(new BigDecimal("0.1"), Tariff.perCurrency(new String[] { "KZT=200", "USD=1" }),
-            Tariff.perCurrency(new String[] { "KZT=5000000" }));
+            Tariff.perCurrency(new String[] { "KZT=5000000" }), Tariff.perCurrency(new String[] { "KZT=20000000,USD=40000" }));
 
     @Test
     void theFeeIsThePercentageRoundedHalfUpButNeverBelowTheLeastFee() {
@@ -34,5 +34,16 @@ class TariffTest {
     void aMalformedLineIsAConfigurationErrorNotASilentZero() {
         assertThrows(IllegalArgumentException.class, () -> Tariff.perCurrency(new String[] { "tenge 200" }));
         assertEquals(Map.of(), Tariff.perCurrency(new String[] { " " }));
+    }
+
+    @Test
+    void fromTheConfiguredAmountAWithdrawalNeedsASourceOfFundsAndASettingMayNameSeveralCurrenciesInOneValue() {
+        assertEquals(java.util.Optional.of(new BigDecimal("20000000")), tariff.sourceOfFundsFrom(new BigDecimal("20000000.00"),
+                "KZT"));
+        assertTrue(tariff.sourceOfFundsFrom(new BigDecimal("19999999.99"), "KZT").isEmpty());
+        assertEquals(java.util.Optional.of(new BigDecimal("40000")), tariff.sourceOfFundsFrom(new BigDecimal("50000"), "USD"));
+        assertTrue(tariff.sourceOfFundsFrom(new BigDecimal("1000000000"), "EUR").isEmpty(), "a currency not named never does");
+        assertEquals(Map.of("KZT", new BigDecimal("200"), "USD", new BigDecimal("1")),
+                Tariff.perCurrency(new String[] { "KZT=200, USD=1" }));
     }
 }
