@@ -51,6 +51,67 @@ public class RestartIT {
     }
 
     /**
+     * Issue #15: a withdrawal confirmed (its amount and fee held) just before the
+     * platform stops is sent and settled after the next start, from what the
+     * database kept: the hold, the payment's row and its queued job.
+     */
+    @Test
+    public void aWithdrawalHeldBeforeARestartIsSettledAfterIt() throws Exception {
+        LauncherSupport launcher = new LauncherSupport("restart-withdrawal", settings -> settings
+                .with("qyzmet.simulatedbank.delay.seconds", "3").with("qyzmet.withdrawal.status.poll.seconds", "1"));
+        String id;
+        java.math.BigDecimal before;
+        try (Platform first = launcher.start()) {
+            before = kzt(launcher, "available");
+            String token = securitySession(launcher);
+            HttpResponse<String> created = launcher.as(token, "POST", "services/withdrawal/requests",
+                    "{\"amount\":\"1000\",\"currency\":\"KZT\"}");
+            assertEquals(created.body(), 201, created.statusCode());
+            com.fasterxml.jackson.databind.JsonNode submission = ItSupport.JSON.readTree(created.body());
+            id = submission.get("instruction").get("id").asText();
+            HttpResponse<String> confirmed = launcher.as(token, "POST", submission.get("confirmation").get("confirm").asText()
+                    .replace("/api/v1/", ""), "{\"challengeId\":\"" + submission.get("confirmation").get("challengeId").asText()
+                            + "\",\"code\":\"" + latestCode(launcher, token) + "\"}");
+            assertEquals(confirmed.body(), "IN_WORK", ItSupport.JSON.readTree(confirmed.body()).get("status").asText());
+            assertEquals("amount and fee are held", new java.math.BigDecimal("1200.00"), kzt(launcher, "held"));
+        }
+        try (Platform second = launcher.start()) {
+            String token = securitySession(launcher);
+            ItSupport.awaitChecked(Duration.ofSeconds(60), "the withdrawal is settled after the restart", () -> "EXECUTED"
+                    .equals(ItSupport.JSON.readTree(launcher.as(token, "GET", "services/withdrawal/requests/" + id, null).body())
+                            .get("status").asText()));
+            assertEquals("no hold is left behind", 0, kzt(launcher, "held").signum());
+            assertEquals("exactly amount and fee left the account", before.subtract(new java.math.BigDecimal("1200.00")),
+                    kzt(launcher, "available"));
+        }
+    }
+
+    /** The demo client's security session (§35.1), its codes read from the dev outbox. */
+    private static String securitySession(LauncherSupport launcher) throws Exception {
+        String token = launcher.login("aigerim", "Steppe-Trial-2026").get("token").asText();
+        assertEquals(202, launcher.as(token, "POST", "auth/security-session/code", "{\"channel\":\"sms\"}").statusCode());
+        HttpResponse<String> security = launcher.as(token, "POST", "auth/security-session", "{\"code\":\""
+                + latestCode(launcher, token) + "\",\"biometrics\":true}");
+        assertEquals(security.body(), 200, security.statusCode());
+        return ItSupport.JSON.readTree(security.body()).get("token").asText();
+    }
+
+    private static String latestCode(LauncherSupport launcher, String token) throws Exception {
+        return ItSupport.JSON.readTree(launcher.as(token, "GET", "dev/outbox", null).body()).get("messages").get(0).get("text")
+                .asText().substring(0, 6);
+    }
+
+    private static java.math.BigDecimal kzt(LauncherSupport launcher, String which) throws Exception {
+        for (com.fasterxml.jackson.databind.JsonNode balance : ItSupport.JSON.readTree(launcher.operator("GET",
+                "operator/ledger/accounts/DEMO-0001/balances", null).body()).get("balances")) {
+            if (balance.get("asset").asText().equals("KZT")) {
+                return new java.math.BigDecimal(balance.get(which).asText()).setScale(2);
+            }
+        }
+        throw new AssertionError("DEMO-0001 holds no tenge");
+    }
+
+    /**
      * Issue #11, item 5 (§4 demo mode must not hand out accounts): the dev outbox
      * shows a session the codes asked for in it, and nothing else; nobody reads a
      * code by naming a phone, and recovery codes (staff's included) never appear.

@@ -482,6 +482,36 @@ public class TrustIT {
         assertTrue(verification.problem().detail(), verification.problem().detail().startsWith("ledger entries: ledger entry "));
     }
 
+    /**
+     * §35.3, §40: a manager prepares an instruction at a client's request, which
+     * only the client's own code signs; of the operator API nothing else is open
+     * to a manager (the queue, states, records, ledger), and each refusal is journalled.
+     */
+    @Test
+    public void aManagerPreparesForAClientAndReachesNothingElseOfTheOperatorApi() throws Exception {
+        ItSupport.ClientSession client = platform.newClientWithAccount("MGR", "+77013");
+        String manager = staffToken(newStaff("manager"));
+        String[] bearer = { "Authorization", "Bearer " + manager, "Accept-Language", "en" };
+        HttpResponse<String> prepared = platform.post("operator/services/extract/prepared", "{\"clientId\":\""
+                + client.clientId() + "\",\"request\":{\"language\":\"ru\"}}", bearer);
+        assertEquals(prepared.body(), 200, prepared.statusCode());
+        JsonNode instruction = ItSupport.json(prepared).get("instruction");
+        assertEquals("AWAITING_CONFIRMATION", instruction.get("status").asText());
+        assertTrue(instruction.toString(), instruction.get("preparedBy").asText().startsWith("manager"));
+        for (String[] closed : new String[][] { { "GET", "operator/queue" }, { "GET", "operator/instructions" },
+                { "PUT", "operator/services/extract/state" }, { "GET", "operator/clients" },
+                { "GET", "operator/ledger/accounts/" + client.clientId() + "/balances" }, { "GET", "operator/identities" } }) {
+            HttpResponse<String> refused = platform.send(java.net.http.HttpRequest.newBuilder(platform.uri(closed[1]))
+                    .method(closed[0], closed[0].equals("PUT") ? java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"state\":\"DISABLED\"}") : java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Content-Type", "application/json"), bearer);
+            assertEquals(closed[0] + " " + closed[1] + ": " + refused.body(), 403, refused.statusCode());
+        }
+        assertTrue("the refusals are journalled", journal().findBySubject("operator-api", 50).stream()
+                .anyMatch(record -> record.event().type().equals("security.operator.denied")
+                        && "role-manager".equals(record.event().details().get("reason"))));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private record Person(String id, String login, String phone, String email) {

@@ -408,5 +408,41 @@ public class WebBrowserIT {
         cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
         cabinet.press("Подтвердить");
         cabinet.awaitText("[data-status]", "Принято");
+
+        // a withdrawal from the kit's form (amount, currency; the fee and the IBAN on record are the service's)
+        cabinet.open("/cabinet/services/withdrawal?lang=ru");
+        cabinet.await("form[data-then=request]");
+        cabinet.fill("Сумма", "15000");
+        cabinet.fill("Валюта (например, KZT)", "KZT");
+        cabinet.fill("Назначение платежа", "Перевод на свой счёт");
+        cabinet.screenshot("29-withdrawal-form");
+        cabinet.press("Продолжить");
+        cabinet.await("dialog[open] [data-summary]");
+        String withdrawal = cabinet.find("dialog [data-summary]").getText();
+        assertTrue(withdrawal, withdrawal.replace('\u00a0', ' ').contains("15 000,00 KZT") && withdrawal.contains("KZ86601A861000000001")
+                && withdrawal.contains("комиссия"));
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.awaitText("[data-status]", "В работе");
+        cabinet.screenshot("30-withdrawal-in-work");
+
+        // the bundle's console pages: the statement with its file to open, then the withdrawals' view
+        try (Browser console = new Browser(site, 1280, 900)) {
+            signInToConsole(console);
+            console.open("/console/pages/source-of-funds?lang=ru");
+            console.await("[data-statement] [data-evidence]");
+            assertTrue(console.text(), console.text().contains("договор купли-продажи.pdf") && console.text().contains(
+                    "Ожидает решения"));
+            assertFalse("the menu names the bundles' pages", console.all("nav.menu a[href='/console/pages/withdrawals']")
+                    .isEmpty());
+            console.screenshot("27-console-source-of-funds");
+            byte[] opened = console.fetch(console.find("[data-evidence]").getAttribute("href"));
+            assertTrue("staff open the file as uploaded", new String(opened, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("%PDF-"));
+            console.open("/console/pages/withdrawals?state=ALL&lang=ru");
+            console.await("[data-withdrawals] tr[data-withdrawal]");
+            assertTrue(console.text(), console.text().contains("KZ86601A861000000001") && console.text().contains("DEMO-0001"));
+            console.screenshot("28-console-withdrawals");
+        }
     }
 }

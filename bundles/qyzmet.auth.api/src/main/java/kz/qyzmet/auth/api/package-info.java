@@ -7,5 +7,5 @@
  * services, one bundle per gateway.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package kz.qyzmet.auth.api;

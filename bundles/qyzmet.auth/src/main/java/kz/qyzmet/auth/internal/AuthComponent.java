@@ -23,6 +23,7 @@ import org.osgi.service.jaxrs.whiteboard.annotations.RequireJaxrsWhiteboard;
 import org.osgi.service.metatype.annotations.Designate;
 
 import kz.qyzmet.audit.api.AuditJournal;
+import kz.qyzmet.auth.api.ContactChanges;
 import kz.qyzmet.auth.api.OperationConfirmations;
 import kz.qyzmet.auth.api.OtpChannel;
 import kz.qyzmet.auth.api.Sessions;
@@ -35,8 +36,8 @@ import kz.qyzmet.rest.api.RequestAuthenticator;
  * Authentication as one component (rules §20–§26, §34–§44): it builds its parts
  * — one-time codes, lockouts, live sessions, logins, security sessions,
  * confirmations, passwords, identities, administrators — and publishes only
- * what other bundles may use: the {@link Sessions} and
- * {@link OperationConfirmations} APIs, the request authenticator, and the
+ * what other bundles may use: the {@link Sessions}, {@link OperationConfirmations}
+ * and {@link ContactChanges} APIs, the request authenticator, and the
  * {@code auth} and operator-identity resources. No implementation class is a
  * service of its own.
  */
@@ -106,6 +107,9 @@ public class AuthComponent {
                 new SecuritySessions(store, oneTimeCodes, lockouts), sessions,
                 new Passwords(store, oneTimeCodes, lockouts, sessions, offPath), identities), resource("qyzmet.auth"));
         register(context, Object.class, new OperatorIdentitiesResource(identities), resource("qyzmet.operator-identities"));
+        Contacts contacts = new Contacts(store, oneTimeCodes);
+        register(context, ContactChanges.class, contacts, new Hashtable<>());
+        register(context, Object.class, new ContactProofsResource(contacts), resource("qyzmet.contact-proofs"));
     }
 
     /** A resource of the platform's {@code /api/v1} application (what {@code @ApiResource} says for a component). */

@@ -61,6 +61,13 @@ public interface AuthMapper {
     @Update("UPDATE auth_identity SET phone = #{phone} WHERE id = #{id}")
     void setPhone(@Param("id") String id, @Param("phone") String phone);
 
+    @Update("UPDATE auth_identity SET email = #{email} WHERE id = #{id}")
+    void setEmail(@Param("id") String id, @Param("email") String email);
+
+    /** Locked until the transaction ends: a change of contacts and a login by them never interleave. */
+    @Select(IDENTITY + " WHERE client_id = #{clientId} FOR UPDATE")
+    IdentityRow lockIdentityByClient(@Param("clientId") String clientId);
+
     @Update("UPDATE auth_identity SET status = #{status}, status_changed_at = #{at} WHERE id = #{id}")
     void setStatus(@Param("id") String id, @Param("status") String status, @Param("at") LocalDateTime at);
 
@@ -146,6 +153,15 @@ public interface AuthMapper {
 
     @Update("UPDATE auth_code SET used_at = #{at} WHERE id = #{id} AND used_at IS NULL")
     int useCode(@Param("id") String id, @Param("at") LocalDateTime at);
+
+    /** A contact code typed right: used, and proven (a voided code is only used). */
+    @Update("UPDATE auth_code SET used_at = #{at}, proven_at = #{at} WHERE id = #{id} AND used_at IS NULL")
+    int proveCode(@Param("id") String id, @Param("at") LocalDateTime at);
+
+    @Select("SELECT COUNT(*) FROM auth_code WHERE identity_id = #{identityId} AND purpose = 'CONTACT'"
+            + " AND subject = #{subject} AND proven_at >= #{since}")
+    int countProven(@Param("identityId") String identityId, @Param("subject") String subject,
+            @Param("since") LocalDateTime since);
 
     /** A newer code of the same purpose voids the older ones. */
     @Update("UPDATE auth_code SET used_at = #{at} WHERE identity_id = #{identityId} AND purpose = #{purpose} AND used_at IS NULL")

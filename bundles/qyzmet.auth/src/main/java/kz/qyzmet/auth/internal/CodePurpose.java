@@ -22,7 +22,11 @@ enum CodePurpose {
     CONFIRMATION(LocalizedText.of("{code} — растау коды: {summary}.", "{code} — код подтверждения: {summary}.",
             "{code} confirms: {summary}.")),
     RECOVERY(LocalizedText.of("{code} — құпиясөзді қалпына келтіру коды.", "{code} — код восстановления пароля.",
-            "{code} is your password recovery code."));
+            "{code} is your password recovery code.")),
+    /** A new phone or e-mail named in a change of personal data (§7.2), proven by the one who holds it. */
+    CONTACT(LocalizedText.of("{code} — Qyzmet тіркелгісі үшін осы байланысты растау коды.",
+            "{code} — код подтверждения этого контакта для учётной записи Qyzmet.",
+            "{code} confirms this contact for your Qyzmet account."));
 
     private static final LocalizedText WARNING = LocalizedText.of(" Кодты ешкімге айтпаңыз.",
             " Никому не сообщайте код.", " Never share this code.");

@@ -104,6 +104,11 @@ final class OneTimeCodes {
 
     /** Stores the code's HMAC, then hands the text to the channel; a code that did not go out is void. */
     Instant sendCode(IdentityRow identity, CodeRow row, LocalizedText summary, Caller origin) {
+        return sendCode(identity, row, summary, origin, null);
+    }
+
+    /** The same to another recipient than the identity's own (a new phone or e-mail to prove). */
+    Instant sendCode(IdentityRow identity, CodeRow row, LocalizedText summary, Caller origin, String to) {
         Instant now = row.createdAt.toInstant(ZoneOffset.UTC);
         String code = Secrets.code();
         row.codeHash = Secrets.hmac(codeKey, row.id + ":" + code);
@@ -129,7 +134,7 @@ final class OneTimeCodes {
                     "Too many codes were requested in the last hour. Try again later."), Map.of(),
                     Map.of("Retry-After", "3600"));
         }
-        String recipient = switch (row.channel) {
+        String recipient = to != null ? to : switch (row.channel) {
             case OtpChannel.EMAIL -> identity.email;
             case OtpChannel.PUSH -> identity.id;
             default -> identity.phone;

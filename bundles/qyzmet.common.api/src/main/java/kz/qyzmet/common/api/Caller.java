@@ -15,6 +15,12 @@ public record Caller(String identity, String role, String address, String userAg
     public static final String ROLE_OPERATOR = "operator";
     /** The role that administers staff. */
     public static final String ROLE_ADMIN = "admin";
+    /**
+     * A broker's manager, who prepares instructions at a client's request (§35.3).
+     *
+     * @since 1.1
+     */
+    public static final String ROLE_MANAGER = "manager";
     /** Request attribute (and JAX-RS request property) under which the platform keeps the caller. */
     public static final String ATTRIBUTE = "kz.qyzmet.common.api.Caller";
 
@@ -30,6 +36,15 @@ public record Caller(String identity, String role, String address, String userAg
             return known;
         }
         throw new IllegalStateException("request did not pass the platform's caller filter");
+    }
+
+    /**
+     * A manager: of the operator API only the preparing of a client's instruction (§35.3).
+     *
+     * @since 1.1
+     */
+    public boolean isManager() {
+        return ROLE_MANAGER.equals(role);
     }
 
     /** Operators and administrators: the roles the operator API admits. */

@@ -119,7 +119,7 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
         RequestAuthenticator current = authenticator;
         Caller caller = current == null ? anonymous : current.authenticate(request, anonymous);
         request.setProperty(Caller.ATTRIBUTE, caller);
-        if (isOperatorPath(request.getUriInfo().getPath()) && !caller.isOperator()) {
+        if (isOperatorPath(path) && !caller.isOperator() && !(caller.isManager() && managerMay(request.getMethod(), path))) {
             refuseOperatorPath(request, caller);
         }
         List<RequestGuard> asked = guards;
@@ -146,6 +146,17 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
     private static String relative(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /**
+     * What a manager may do in the operator API (§35.3, §40): prepare an
+     * instruction at a client's request, which the client then signs with their
+     * own code. Nothing else: no queue, ledger, records, identities or settings.
+     */
+    static boolean managerMay(String method, String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return "POST".equals(method) && (relative.equals(Api.OPERATOR_PATH + "/instructions")
+                || relative.matches(java.util.regex.Pattern.quote(Api.OPERATOR_PATH) + "/services/[a-z0-9-]+/prepared"));
     }
 
     static boolean isOperatorPath(String path) {

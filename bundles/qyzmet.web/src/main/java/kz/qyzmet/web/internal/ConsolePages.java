@@ -67,19 +67,21 @@ public class ConsolePages extends PageResource {
 
     @GET
     public Response services() {
-        PageContext context = operator();
+        PageContext context = access.preparer(context("console"));
         List<ServiceLine> lines = registry.services().stream().sorted(Comparator.comparing(service -> service.descriptor().id()))
                 .map(service -> line(service, context)).toList();
         java.util.Set<String> onKit = new java.util.HashSet<>();
         lines.forEach(line -> forms.form(line.id(), context.language()).ifPresent(form -> onKit.add(line.id())));
-        return pages.page("console/services", context, Map.of("services", lines, "onKit", onKit));
+        // a manager prepares requests (§35.3); switching services on and off is the back office's
+        return pages.page("console/services", context, Map.of("services", lines, "onKit", onKit, "manage",
+                !ConsoleAccess.isManager(context)));
     }
 
     /** Prepare a request at a client's request (§35.3, §40): the service's form, and the client it is for. */
     @GET
     @Path("prepare/{service}")
     public Response prepare(@PathParam("service") String serviceId) {
-        PageContext context = operator();
+        PageContext context = access.preparer(context("console"));
         RegisteredService service = registry.find(serviceId).orElseThrow(javax.ws.rs.NotFoundException::new);
         List<KitForms.Field> fields = forms.form(serviceId, context.language()).orElseThrow(javax.ws.rs.NotFoundException::new);
         return pages.page("console/prepare", context, Map.of("service", line(service, context), "fields", fields));

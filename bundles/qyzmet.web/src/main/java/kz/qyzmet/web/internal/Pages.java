@@ -34,6 +34,7 @@ public class Pages {
         // locale-specific template names (page_kk.ftlh) are not used: a language is a model value
         freemarker.setLocalizedLookup(false);
         freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setOutputEncoding("UTF-8"); // pages are UTF-8; ?url escapes in it
         freemarker.setRecognizeStandardFileExtensions(true);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);

@@ -69,6 +69,10 @@ public interface SourceOfFundsMapper {
             + " LIMIT #{limit}")
     List<StatementRow> ofClient(@Param("client") String clientId, @Param("limit") int limit);
 
+    /** Statements staff have not decided yet, the oldest first. */
+    @Select("SELECT " + STATEMENT + " WHERE d.outcome IS NULL ORDER BY s.submitted_at, s.instruction_id LIMIT #{limit}")
+    List<StatementRow> undecided(@Param("limit") int limit);
+
     @Select("SELECT " + STATEMENT + " WHERE s.client_id = #{client} AND d.outcome = 'APPROVED' AND d.valid_until > #{at}"
             + " AND d.decided_at <= #{at} ORDER BY d.decided_at DESC")
     List<StatementRow> approved(@Param("client") String clientId, @Param("at") LocalDateTime at);

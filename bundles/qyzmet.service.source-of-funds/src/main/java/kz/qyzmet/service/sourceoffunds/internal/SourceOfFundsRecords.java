@@ -241,6 +241,11 @@ public class SourceOfFundsRecords implements SourceOfFunds {
         return database.read(db -> db.getMapper(SourceOfFundsMapper.class).ofClient(clientId, Math.max(1, Math.min(limit, 500))));
     }
 
+    /** Statements waiting for staff's decision, the oldest first. */
+    List<StatementRow> undecided(int limit) {
+        return database.read(db -> db.getMapper(SourceOfFundsMapper.class).undecided(Math.max(1, Math.min(limit, 500))));
+    }
+
     @Override
     public List<ApprovedSource> approved(String clientId, Instant at) {
         return database.read(db -> db.getMapper(SourceOfFundsMapper.class).approved(clientId, utc(at))).stream()

@@ -22,7 +22,7 @@ final class SourceOfFundsViews {
     }
 
     /** One statement with its files and, once taken, its decision (null while staff have it). */
-    public record StatementView(String instructionId, String number, String kind, String kindName, String amount,
+    public record StatementView(String instructionId, String number, String clientId, String kind, String kindName, String amount,
             String currency, String description, Instant submittedAt, List<EvidenceView> evidence, DecisionView decision) {
     }
 
@@ -40,7 +40,7 @@ final class SourceOfFundsViews {
         DecisionView decision = row.outcome == null ? null : new DecisionView(row.outcome, row.reasonEn == null ? null
                 : new LocalizedText(row.reasonKk, row.reasonRu, row.reasonEn).in(language), row.decidedBy,
                 instant(row.decidedAt), instant(row.validUntil));
-        return new StatementView(row.instructionId, row.instructionNo, row.kind, kind == null ? row.kind : kind.in(language),
+        return new StatementView(row.instructionId, row.instructionNo, row.clientId, row.kind, kind == null ? row.kind : kind.in(language),
                 row.amount.stripTrailingZeros().toPlainString(), row.currency, row.description, instant(row.submittedAt),
                 files.stream().map(file -> evidence(file, downloadBase)).toList(), decision);
     }
