@@ -445,4 +445,33 @@ public class WebBrowserIT {
             console.screenshot("28-console-withdrawals");
         }
     }
+
+    /**
+     * Issue #16: the change of personal data brings its own page — what is on record,
+     * the proof of a new e-mail by the code sent there — around the kit's form and
+     * confirmation, which the page reuses (§25.2).
+     */
+    @Test
+    public void i_aClientProvesANewEmailAndAsksToChangeIt() throws Exception {
+        String email = "aigerim." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@mail.kz";
+        cabinet.open("/cabinet/services/personal-data?lang=ru");
+        cabinet.await("[data-on-record]");
+        cabinet.find("#pd-channel").sendKeys("E-mail");
+        cabinet.fill("Новый телефон или e-mail", email);
+        cabinet.press("Отправить код");
+        cabinet.await("#pd-code");
+        cabinet.fill("Код, пришедший туда", latestCode(cabinet));
+        cabinet.press("Подтвердить контакт");
+        cabinet.await("[data-proven]");
+        cabinet.fill("Новый e-mail (сначала подтвердите)", email);
+        cabinet.screenshot("31-personal-data-form");
+        cabinet.press("Продолжить");
+        cabinet.await("dialog[open] [data-summary]");
+        String summary = cabinet.find("dialog [data-summary]").getText();
+        assertTrue(summary, summary.contains("E-mail: " + email));
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.awaitText("[data-status]", "Принято");
+        cabinet.screenshot("32-personal-data-accepted");
+    }
 }

@@ -34,8 +34,8 @@ public interface ContactChanges {
     /** Checks the code sent there: the recipient is proven for the identity; refused with 400 and the reason. */
     void prove(Session session, String channel, String recipient, String code, Caller origin);
 
-    /** Whether the identity proved {@code recipient} on {@code channel} at or after {@code since}. */
-    boolean proven(String identityId, String channel, String recipient, Instant since);
+    /** Whether the client (their identity, in a session of their own) proved {@code recipient} on {@code channel} at or after {@code since}. */
+    boolean proven(String clientId, String channel, String recipient, Instant since);
 
     /**
      * The client's identity logs in with {@code phone} and {@code email} from now

@@ -77,10 +77,12 @@ final class Contacts implements ContactChanges {
     }
 
     @Override
-    public boolean proven(String identityId, String channel, String recipient, Instant since) {
+    public boolean proven(String clientId, String channel, String recipient, Instant since) {
         Optional<String> to = normalise(channel, recipient);
-        return to.isPresent() && store.read(mapper -> mapper.countProven(identityId, digest(channel, to.get()),
-                AuthStore.utc(since))) > 0;
+        return to.isPresent() && store.read(mapper -> {
+            IdentityRow identity = mapper.identityByClient(clientId);
+            return identity != null && mapper.countProven(identity.id, digest(channel, to.get()), AuthStore.utc(since)) > 0;
+        });
     }
 
     @Override

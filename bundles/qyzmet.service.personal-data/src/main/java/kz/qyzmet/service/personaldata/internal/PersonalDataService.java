@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import kz.qyzmet.auth.api.ContactChanges;
 import kz.qyzmet.auth.api.OtpChannel;
-import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.clients.api.Client;
 import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.common.api.CommonProblems;
@@ -117,18 +116,17 @@ public class PersonalDataService implements ServiceHandler<PersonalDataService.R
         return new Draft<>(ID, null, changes.request(), changes.summary());
     }
 
-    /** A new phone or e-mail is the client's only once a code sent to it came back (in the client's own session). */
+    /**
+     * A new phone or e-mail is the client's only once a code sent to it came back,
+     * in a session of the client's own (checked again when the stored request is).
+     */
     private void requireProven(RequestContext context, String channel, String value, String field) {
-        Session session = context.session().orElseThrow(() -> Requests.invalid(field, LocalizedText.of(
-                "Жаңа телефонды не e-mail-ды клиент өз кабинетінде растайды.",
-                "Новый телефон или e-mail клиент подтверждает в своём кабинете.",
-                "The client proves a new phone or e-mail in their own cabinet.")));
         Instant since = context.now().minus(PROOF_VALIDITY);
-        if (!contacts.proven(session.identityId(), channel, value, since)) {
+        if (!contacts.proven(context.clientId(), channel, value, since)) {
             throw Requests.invalid(field, LocalizedText.of(
-                    "{value} расталмаған: оған жіберілген кодпен алдымен растаңыз (бір сағат ішінде).",
-                    "{value} не подтверждён: сначала подтвердите его кодом, отправленным туда (в течение часа).",
-                    "{value} is not proven: prove it first with the code sent there (within the hour).")
+                    "{value} расталмаған: клиент оны өз кабинетінде жіберілген кодпен растайды (бір сағат ішінде).",
+                    "{value} не подтверждён: клиент подтверждает его в своём кабинете кодом, отправленным туда (в течение часа).",
+                    "{value} is not proven: the client proves it in their own cabinet with the code sent there (within the hour).")
                     .format(Map.of("value", value)));
         }
     }
