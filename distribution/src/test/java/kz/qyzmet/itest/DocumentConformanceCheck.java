@@ -34,7 +34,7 @@ public class DocumentConformanceCheck {
     static final String DIRECTORY = "issued-documents";
     /** Every kind of PDF the platform's own services issue. */
     static final Set<String> KINDS = Set.of("account-extract", "operations-report", "audit-confirmation",
-            "depository-extract", "account-opening-notice", "client-instruction", "claim-rights-notice", "w8ben-form");
+            "depository-extract", "account-opening-notice", "client-instruction", "claim-rights-notice", "w8ben-form", "account-certificate");
 
     static {
         VeraGreenfieldFoundryProvider.initialise();

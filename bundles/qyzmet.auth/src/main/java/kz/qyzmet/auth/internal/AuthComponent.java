@@ -27,6 +27,7 @@ import kz.qyzmet.auth.api.ContactChanges;
 import kz.qyzmet.auth.api.OperationConfirmations;
 import kz.qyzmet.auth.api.OtpChannel;
 import kz.qyzmet.auth.api.Sessions;
+import kz.qyzmet.auth.api.VoicePasswords;
 import kz.qyzmet.persistence.api.Persistence;
 import kz.qyzmet.common.api.AddressRanges;
 import kz.qyzmet.rest.api.Api;
@@ -36,8 +37,8 @@ import kz.qyzmet.rest.api.RequestAuthenticator;
  * Authentication as one component (rules §20–§26, §34–§44): it builds its parts
  * — one-time codes, lockouts, live sessions, logins, security sessions,
  * confirmations, passwords, identities, administrators — and publishes only
- * what other bundles may use: the {@link Sessions}, {@link OperationConfirmations}
- * and {@link ContactChanges} APIs, the request authenticator, and the
+ * what other bundles may use: the {@link Sessions}, {@link OperationConfirmations},
+ * {@link ContactChanges} and {@link VoicePasswords} APIs, the request authenticator, and the
  * {@code auth} and operator-identity resources. No implementation class is a
  * service of its own.
  */
@@ -110,6 +111,9 @@ public class AuthComponent {
         Contacts contacts = new Contacts(store, oneTimeCodes);
         register(context, ContactChanges.class, contacts, new Hashtable<>());
         register(context, Object.class, new ContactProofsResource(contacts), resource("qyzmet.contact-proofs"));
+        VoicePhrases voice = new VoicePhrases(store);
+        register(context, VoicePasswords.class, voice, new Hashtable<>());
+        register(context, Object.class, new VoicePasswordResource(voice), resource("qyzmet.voice-password"));
     }
 
     /** A resource of the platform's {@code /api/v1} application (what {@code @ApiResource} says for a component). */

@@ -64,6 +64,38 @@ public interface AuthMapper {
     @Update("UPDATE auth_identity SET email = #{email} WHERE id = #{id}")
     void setEmail(@Param("id") String id, @Param("email") String email);
 
+    // voice passwords (issue #16)
+
+    @Insert("INSERT INTO auth_voice_stage (id, identity_id, hash, created_at) VALUES (#{id}, #{identityId}, #{hash}, #{at})")
+    void stageVoice(@Param("id") String id, @Param("identityId") String identityId, @Param("hash") String hash,
+            @Param("at") LocalDateTime at);
+
+    @Select("SELECT hash FROM auth_voice_stage WHERE id = #{id} AND identity_id = #{identityId} AND used_at IS NULL FOR UPDATE")
+    String lockStagedVoice(@Param("id") String id, @Param("identityId") String identityId);
+
+    @Select("SELECT COUNT(*) FROM auth_voice_stage WHERE id = #{id} AND identity_id = #{identityId} AND used_at IS NULL")
+    int countStagedVoice(@Param("id") String id, @Param("identityId") String identityId);
+
+    @Update("UPDATE auth_voice_stage SET used_at = #{at} WHERE id = #{id}")
+    void useStagedVoice(@Param("id") String id, @Param("at") LocalDateTime at);
+
+    @Insert("INSERT INTO auth_voice_password (identity_id, hash, set_at) VALUES (#{identityId}, #{hash}, #{at})"
+            + " ON DUPLICATE KEY UPDATE hash = VALUES(hash), set_at = VALUES(set_at)")
+    void setVoice(@Param("identityId") String identityId, @Param("hash") String hash, @Param("at") LocalDateTime at);
+
+    @Select("SELECT hash FROM auth_voice_password WHERE identity_id = #{identityId}")
+    String voiceHash(@Param("identityId") String identityId);
+
+    @Select("SELECT set_at FROM auth_voice_password WHERE identity_id = #{identityId}")
+    LocalDateTime voiceSetAt(@Param("identityId") String identityId);
+
+    @Insert("INSERT INTO auth_voice_check (identity_id, checked_at, matched) VALUES (#{identityId}, #{at}, #{matched})")
+    void recordVoiceCheck(@Param("identityId") String identityId, @Param("at") LocalDateTime at,
+            @Param("matched") boolean matched);
+
+    @Select("SELECT COUNT(*) FROM auth_voice_check WHERE identity_id = #{identityId} AND checked_at > #{since}")
+    int voiceChecksSince(@Param("identityId") String identityId, @Param("since") LocalDateTime since);
+
     /** Locked until the transaction ends: a change of contacts and a login by them never interleave. */
     @Select(IDENTITY + " WHERE client_id = #{clientId} FOR UPDATE")
     IdentityRow lockIdentityByClient(@Param("clientId") String clientId);

@@ -25,6 +25,20 @@ public interface Ledger {
     Optional<Account> account(String id);
 
     /**
+     * Closes a client's personal account (issue #16): refused with
+     * {@link LedgerRefusal.Reason#ACCOUNT_NOT_EMPTY} while anything is on it — money or
+     * securities, available, held or blocked. From then on every posting to it is
+     * refused with {@link LedgerRefusal.Reason#ACCOUNT_CLOSED}; it is never reopened.
+     * Journalled in the same transaction (the caller's when one is open).
+     *
+     * @since 1.5
+     */
+    Account closeAccount(String id, String actor);
+
+    /** When the account was closed; empty while it is open. @since 1.5 */
+    Optional<java.time.Instant> closedAt(String id);
+
+    /**
      * The client's own personal account, or a 400 problem naming the field {@code account}
      * (rules §18): any other account is "not found" for the client, never "not yours".
      */

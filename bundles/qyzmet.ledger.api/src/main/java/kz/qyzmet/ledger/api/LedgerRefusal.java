@@ -22,7 +22,11 @@ public class LedgerRefusal extends RuntimeException {
         /** No hold has that reference. @since 1.5 */
         UNKNOWN_HOLD,
         /** The hold was settled or released already: it cannot be settled or released (again). @since 1.5 */
-        HOLD_CLOSED
+        HOLD_CLOSED,
+        /** The account is closed: nothing is posted to or from it any more. @since 1.5 */
+        ACCOUNT_CLOSED,
+        /** The account cannot be closed while money or securities are on it. @since 1.5 */
+        ACCOUNT_NOT_EMPTY
     }
 
     private final Reason reason;

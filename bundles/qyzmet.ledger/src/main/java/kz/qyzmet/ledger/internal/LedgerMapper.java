@@ -30,6 +30,25 @@ public interface LedgerMapper {
     @Insert("INSERT IGNORE INTO ledger_account (id, type, owner, name, opened_at) VALUES (#{id}, #{type}, #{owner}, #{name}, #{openedAt})")
     int insertAccount(AccountRow account);
 
+    /** Closes the account once; 0 when it was closed already. */
+    @org.apache.ibatis.annotations.Update("UPDATE ledger_account SET closed_at = #{at} WHERE id = #{id} AND closed_at IS NULL")
+    int closeAccount(@Param("id") String id, @Param("at") LocalDateTime at);
+
+    @Select("SELECT closed_at FROM ledger_account WHERE id = #{id}")
+    LocalDateTime closedAt(@Param("id") String id);
+
+    /**
+     * The closed ones among these accounts, read under a shared lock: a closing
+     * (which updates the row) and a posting to the account never overlap.
+     */
+    @Select("<script>SELECT id FROM ledger_account WHERE closed_at IS NOT NULL AND id IN <foreach collection='ids' item='id'"
+            + " open='(' separator=',' close=')'>#{id}</foreach> LOCK IN SHARE MODE</script>")
+    List<String> closedAmong(@Param("ids") java.util.Collection<String> ids);
+
+    /** Every balance row of the account, locked with the gaps between them (no new row while it is being closed). */
+    @Select("SELECT account_id, asset, sub_account, amount FROM ledger_balance WHERE account_id = #{id} FOR UPDATE")
+    List<BalanceRow> lockAccountBalances(@Param("id") String id);
+
     @Select("SELECT id, type, owner, name, opened_at FROM ledger_account WHERE id = #{id}")
     AccountRow account(@Param("id") String id);
 

@@ -165,6 +165,42 @@ public class LedgerService implements Ledger, AuditedChanges {
     }
 
     @Override
+    public Account closeAccount(String id, String actor) {
+        return database.inTransaction(session -> {
+            LedgerMapper ledger = session.getMapper(LedgerMapper.class);
+            AccountRow account = requireAccount(ledger, id);
+            if (AccountType.valueOf(account.type) != AccountType.CLIENT) {
+                throw LedgerTexts.invalid(Reason.UNKNOWN_ACCOUNT, "{id} — клиенттің жеке шоты емес.",
+                        "{id} — не лицевой счёт клиента.", "{id} is not a client's personal account.", Map.of("id", id));
+            }
+            // the balances first (as a posting locks them), then the account's row
+            List<String> left = ledger.lockAccountBalances(id).stream().filter(row -> row.amount.signum() != 0)
+                    .map(row -> row.asset + (SubAccount.valueOf(row.subAccount) == SubAccount.AVAILABLE ? ""
+                            : " (" + row.subAccount.toLowerCase(java.util.Locale.ROOT) + ")"))
+                    .distinct().toList();
+            if (!left.isEmpty()) {
+                throw LedgerTexts.invalid(Reason.ACCOUNT_NOT_EMPTY,
+                        "{id} шотында әлі бар: {assets}. Алдымен оларды шығарыңыз немесе аударыңыз.",
+                        "На счёте {id} ещё есть: {assets}. Сначала выведите или переведите их.",
+                        "Account {id} still holds: {assets}. Withdraw or transfer them first.",
+                        Map.of("id", id, "assets", String.join(", ", left)));
+            }
+            LocalDateTime at = now();
+            if (ledger.closeAccount(id, at) == 1) {
+                audit.record(AuditEvent.builder("ledger.account.closed", id).actor(actor, "ledger")
+                        .detail("owner", String.valueOf(account.owner)).build());
+            }
+            return toAccount(account);
+        });
+    }
+
+    @Override
+    public Optional<Instant> closedAt(String id) {
+        return Optional.ofNullable(database.read(session -> session.getMapper(LedgerMapper.class).closedAt(id)))
+                .map(at -> at.toInstant(ZoneOffset.UTC));
+    }
+
+    @Override
     public Entry post(EntryRequest request) {
         return post(request, null);
     }
@@ -320,6 +356,13 @@ public class LedgerService implements Ledger, AuditedChanges {
             for (BalanceRow row : locked) {
                 current.put(key(row.accountId, row.asset, SubAccount.valueOf(row.subAccount)), row);
             }
+        }
+        // a closed account takes nothing (issue #16); read under a shared lock, after the balances' (as a closing locks them)
+        List<String> closed = ledger.closedAmong(accounts.keySet());
+        if (!closed.isEmpty()) {
+            throw LedgerTexts.invalid(Reason.ACCOUNT_CLOSED, "{id} шоты жабылған: ол бойынша операция жүргізілмейді.",
+                    "Счёт {id} закрыт: операции по нему не проводятся.", "Account {id} is closed: nothing is posted to it.",
+                    Map.of("id", closed.get(0)));
         }
         for (TreeMap<String, BigDecimal> moves : movesPerEntry) {
             for (Map.Entry<String, BigDecimal> move : moves.entrySet()) {

@@ -284,7 +284,7 @@ public class OperatorLedgerResource {
     static ProblemException problem(LedgerRefusal refusal) {
         int status = switch (refusal.reason()) {
         case UNKNOWN_ACCOUNT, UNKNOWN_ASSET, UNKNOWN_ENTRY, UNKNOWN_HOLD -> 404;
-        case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT, HOLD_CLOSED -> 409;
+        case ALREADY_REVERSED, IDEMPOTENCY_CONFLICT, HOLD_CLOSED, ACCOUNT_CLOSED, ACCOUNT_NOT_EMPTY -> 409;
         default -> 422;
         };
         Map<String, Object> extensions = new LinkedHashMap<>(refusal.details());

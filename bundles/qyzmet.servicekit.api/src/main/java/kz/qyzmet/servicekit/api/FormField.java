@@ -71,6 +71,14 @@ public @interface FormField {
          *
          * @since 1.3
          */
-        FILES
+        FILES,
+        /**
+         * A secret the client types (a voice password): hidden as it is typed and
+         * never shown back; the service's {@code draft} replaces it with what may be
+         * stored (a staged hash's id), so the instruction never holds it.
+         *
+         * @since 1.3
+         */
+        SECRET
     }
 }

@@ -92,6 +92,8 @@ public class CabinetPages extends PageResource {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("account", session.clientId());
+        // a closed account shows as closed (issue #16): it takes no operation any more
+        ledger.closedAt(session.clientId()).ifPresent(closed -> model.put("closedAt", context.time(closed)));
         model.put("money", money);
         model.put("securities", securities);
         model.put("catalog", catalog(context));

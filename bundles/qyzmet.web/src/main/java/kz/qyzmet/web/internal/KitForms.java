@@ -110,6 +110,7 @@ public class KitForms {
         case COMPUTED -> "hidden";
         case MULTILINE -> "textarea";
         case FILES -> "files";
+        case SECRET -> "password";
         case TEXT -> "text";
         };
     }

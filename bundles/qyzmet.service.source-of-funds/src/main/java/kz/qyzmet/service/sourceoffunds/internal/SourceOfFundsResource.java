@@ -75,7 +75,7 @@ public class SourceOfFundsResource {
     @POST
     @Path("evidence")
     @Consumes(MediaType.WILDCARD)
-    @Answer(status = 201, description = "the file is kept; name its id in the statement's evidence")
+    @Answer(status = 201, body = SourceOfFundsViews.EvidenceView.class, description = "the file is kept; name its id in the statement's evidence")
     @Answer(status = 413, description = "larger than the limit")
     @Answer(status = 415, description = "not a PDF, JPEG or PNG by its content, or its name or type says otherwise")
     public Response upload(@QueryParam("name") String name, InputStream body) throws IOException {

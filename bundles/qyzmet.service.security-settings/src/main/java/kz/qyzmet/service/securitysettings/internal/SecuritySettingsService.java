@@ -1,0 +1,102 @@
+package kz.qyzmet.service.securitysettings.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import kz.qyzmet.auth.api.Session;
+import kz.qyzmet.auth.api.VoicePasswords;
+import kz.qyzmet.common.api.LocalizedText;
+import kz.qyzmet.common.api.Requests;
+import kz.qyzmet.instructions.api.Outcome;
+import kz.qyzmet.registry.api.Assurance;
+import kz.qyzmet.registry.api.Category;
+import kz.qyzmet.registry.api.ElectronicService;
+import kz.qyzmet.servicekit.api.Confirmed;
+import kz.qyzmet.servicekit.api.Draft;
+import kz.qyzmet.servicekit.api.FormField;
+import kz.qyzmet.servicekit.api.MaxLength;
+import kz.qyzmet.servicekit.api.OneOf;
+import kz.qyzmet.servicekit.api.RequestContext;
+import kz.qyzmet.servicekit.api.Required;
+import kz.qyzmet.servicekit.api.ServiceHandler;
+
+/**
+ * Security settings, changed by instruction (issue #16, §7.2): the voice
+ * password staff ask for when the client phones. The phrase the client types is
+ * hashed and staged in the draft, so the instruction — what the client confirms
+ * with the code and what is kept for ever — holds only the staged id, never the
+ * phrase; confirming puts it in force at once (nothing for staff to do).
+ */
+@Component(service = ServiceHandler.class)
+@ElectronicService(id = SecuritySettingsService.ID, category = Category.PERSONAL_ACCOUNT,
+        assurance = Assurance.OPERATION_CONFIRMATION,
+        title_kk = "Қауіпсіздік баптаулары", title_ru = "Настройки безопасности", title_en = "Security settings",
+        description_kk = "Брокерге қоңырау шалғанда қызметкер сұрайтын дауыстық құпиясөзді орнату немесе ауыстыру.",
+        description_ru = "Установка или смена голосового пароля, который сотрудник спросит, когда вы позвоните брокеру.",
+        description_en = "Set or change the voice password staff ask for when you phone the broker.")
+public class SecuritySettingsService implements ServiceHandler<SecuritySettingsService.Request> {
+    static final String ID = "security-settings";
+    static final String STAGED = "voice:";
+
+    /**
+     * @param operation     what changes
+     * @param voicePassword the new voice password as typed; stored only as the id of its staged hash
+     */
+    public record Request(
+            @Required @FormField(kk = "Не өзгертеміз", ru = "Что меняем", en = "What changes") @OneOf(value = {
+                    "voice-password" }, labels = { "Дауыстық құпиясөз|Голосовой пароль|Voice password" }) String operation,
+            @Required @MaxLength(100) @FormField(kk = "Жаңа дауыстық құпиясөз", ru = "Новый голосовой пароль",
+                    en = "New voice password", input = FormField.Input.SECRET) String voicePassword) {
+    }
+
+    private final VoicePasswords voice;
+
+    @Activate
+    public SecuritySettingsService(@Reference VoicePasswords voice) {
+        this.voice = voice;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Draft<Request> draft(Request request, RequestContext context) {
+        String staged = request.voicePassword();
+        if (staged.startsWith(STAGED)) {
+            // the stored request checked again (or sent again): it names a phrase the client staged
+            if (!voice.isStaged(context.clientId(), staged)) {
+                throw Requests.invalid("voicePassword", LocalizedText.of("Дауыстық құпиясөзді қайта енгізіңіз.",
+                        "Введите голосовой пароль заново.", "Enter the voice password again."));
+            }
+        } else {
+            Session session = context.session().orElseThrow(() -> Requests.invalid("voicePassword", LocalizedText.of(
+                    "Дауыстық құпиясөзді клиент өз кабинетінде орнатады.", "Голосовой пароль клиент устанавливает в своём кабинете.",
+                    "The client sets the voice password in their own cabinet.")));
+            staged = voice.stage(session, staged, context.caller());
+        }
+        boolean change = voice.setAt(context.clientId()).isPresent();
+        LocalizedText summary = change
+                ? LocalizedText.of("Дауыстық құпиясөзді ауыстыру (құпиясөз көрсетілмейді)",
+                        "Смена голосового пароля (пароль не показывается)", "Change of the voice password (not shown)")
+                : LocalizedText.of("Дауыстық құпиясөзді орнату (құпиясөз көрсетілмейді)",
+                        "Установка голосового пароля (пароль не показывается)", "Setting of a voice password (not shown)");
+        return new Draft<>("voice-password", null, new Request(request.operation(), staged), summary);
+    }
+
+    /** The staged phrase goes in force with the instruction's move (§45.1). */
+    @Override
+    public boolean executesInTransaction() {
+        return true;
+    }
+
+    @Override
+    public Outcome execute(Confirmed<Request> confirmed) {
+        voice.set(confirmed.instruction().clientId(), confirmed.request().voicePassword(), confirmed.caller());
+        return Outcome.executed(List.of());
+    }
+}
