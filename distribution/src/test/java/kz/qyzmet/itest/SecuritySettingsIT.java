@@ -101,4 +101,30 @@ public class SecuritySettingsIT {
                 + client.clientId() + "\",\"request\":{\"operation\":\"voice-password\",\"voicePassword\":\"Staff Chosen Phrase\"}}");
         assertEquals("only the client sets it: " + prepared.body(), 400, prepared.statusCode());
     }
+
+    @Test
+    public void aRevokedDeviceIsSignedOutAndReceivesNothingMore() throws Exception {
+        ItSupport.ClientSession client = platform.newClientWithAccount("SEC", "+77019");
+        // the same client signs in on a second phone
+        String other = ItSupport.json(platform.post("auth/login", "{\"identifier\":\"" + client.login()
+                + "\",\"password\":\"Steppe-Strong-2026\",\"client\":\"app\"}")).get("token").asText();
+        kz.qyzmet.auth.api.Devices devices = context.getService(context.getServiceReference(kz.qyzmet.auth.api.Devices.class));
+        List<kz.qyzmet.auth.api.Devices.Device> signedIn = devices.of(client.clientId());
+        assertEquals("two app installations: " + signedIn, 2, signedIn.size());
+        HttpResponse<String> otherSession = platform.get("auth/session", "Authorization", "Bearer " + other);
+        assertEquals(200, otherSession.statusCode());
+        String secondPhone = ItSupport.json(otherSession).get("id").asText();
+        assertTrue(signedIn.stream().anyMatch(device -> device.id().equals(secondPhone)));
+        HttpResponse<String> unknown = platform.post("services/security-settings/requests",
+                "{\"operation\":\"revoke-device\",\"device\":\"00000000-0000-0000-0000-000000000000\"}", client.bearer("en"));
+        assertEquals(400, unknown.statusCode());
+        assertEquals("device", ItSupport.json(unknown).get("field").asText());
+
+        platform.requestConfirmed("security-settings", "{\"operation\":\"revoke-device\",\"device\":\"" + secondPhone + "\"}",
+                client, "EXECUTED");
+        assertEquals("the revoked phone is signed out", 401, platform.get("auth/session", "Authorization", "Bearer " + other)
+                .statusCode());
+        assertEquals(1, devices.of(client.clientId()).size());
+        assertEquals("the client's own session goes on", 200, platform.get("auth/session", client.bearer("en")).statusCode());
+    }
 }

@@ -33,6 +33,8 @@ public class WebBrowserIT {
     private static Platform platform;
     private static String site;
     private static Browser cabinet;
+    /** One operator's console for the tests after d_ (which signs in itself): staff login codes are limited per hour. */
+    private static Browser console;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -47,6 +49,9 @@ public class WebBrowserIT {
         if (cabinet != null) {
             cabinet.close();
         }
+        if (console != null) {
+            console.close();
+        }
         if (platform != null) {
             platform.close();
         }
@@ -60,6 +65,15 @@ public class WebBrowserIT {
         JsonNode outbox = ItSupport.JSON.readTree(browser.fetch("/api/v1/dev/outbox?limit=5"));
         assertTrue("a code in the outbox: " + outbox, outbox.get("messages").size() > 0);
         return outbox.get("messages").get(0).get("text").asText().substring(0, 6);
+    }
+
+    /** The console the tests share, signed in on first use. */
+    private static Browser sharedConsole() throws Exception {
+        if (console == null) {
+            console = new Browser(site, 1280, 900);
+            signInToConsole(console);
+        }
+        return console;
     }
 
     /** The administrator signs in to the console: password, then the one-time code (§20). */
@@ -307,8 +321,8 @@ public class WebBrowserIT {
     @Test
     public void f_aClientSignsAnInstructionAManagerPreparedWithTheirOwnCode() throws Exception {
         // staff fill in the service's own form for the client (the kit's record, checks and completion)
-        try (Browser console = new Browser(site, 1280, 900)) {
-            signInToConsole(console);
+        {
+            Browser console = sharedConsole();
             console.await("a[href='/console/prepare/extract']").click();
             console.fill("Код клиента", "DEMO-0001");
             console.find("#p-language").sendKeys("Русский");
@@ -347,8 +361,8 @@ public class WebBrowserIT {
         cabinet.press("Подтвердить");
         cabinet.awaitText("[data-status]", "Принято");
         String instruction = cabinet.path();
-        try (Browser console = new Browser(site, 1280, 900)) {
-            signInToConsole(console);
+        {
+            Browser console = sharedConsole();
             console.open("/console/queue");
             console.await("li.item");
             assertTrue(console.text(), console.text().contains("KZ000A0LE0S4") && console.text().contains("Права требования"));
@@ -427,8 +441,8 @@ public class WebBrowserIT {
         cabinet.screenshot("30-withdrawal-in-work");
 
         // the bundle's console pages: the statement with its file to open, then the withdrawals' view
-        try (Browser console = new Browser(site, 1280, 900)) {
-            signInToConsole(console);
+        {
+            Browser console = sharedConsole();
             console.open("/console/pages/source-of-funds?lang=ru");
             console.await("[data-statement] [data-evidence]");
             assertTrue(console.text(), console.text().contains("договор купли-продажи.pdf") && console.text().contains(
@@ -473,5 +487,39 @@ public class WebBrowserIT {
         cabinet.press("Подтвердить");
         cabinet.awaitText("[data-status]", "Принято");
         cabinet.screenshot("32-personal-data-accepted");
+    }
+
+    /**
+     * Issue #16: the client sets a voice password (typed hidden, confirmed with the
+     * code), and an operator checks what the caller says on the client's console page.
+     */
+    @Test
+    public void j_aClientSetsAVoicePasswordAndAnOperatorChecksIt() throws Exception {
+        cabinet.open("/cabinet/services/security-settings?lang=ru");
+        cabinet.await("form[data-then=request]");
+        assertEquals("the phrase is hidden as it is typed", "password", cabinet.labelled("Новый голосовой пароль")
+                .getAttribute("type"));
+        cabinet.fill("Новый голосовой пароль", "Беркут над Чарыном");
+        cabinet.screenshot("33-voice-password-form");
+        cabinet.press("Продолжить");
+        cabinet.await("dialog[open] [data-summary]");
+        assertFalse("the confirmation never shows the phrase", cabinet.find("dialog [data-summary]").getText().contains("Беркут"));
+        cabinet.fill("Одноразовый код из SMS", latestCode(cabinet));
+        cabinet.press("Подтвердить");
+        cabinet.awaitText("[data-status]", "Исполнено");
+
+        cabinet.open("/cabinet/services/w8ben?lang=en");
+        cabinet.await("form[data-then=request]");
+        cabinet.screenshot("34-w8ben-form");
+
+        {
+            Browser console = sharedConsole();
+            console.open("/console/clients/DEMO-0001?lang=ru");
+            console.await("#voice-phrase");
+            console.fill("Что говорит клиент", "беркут над  чарыном");
+            console.press("Проверить");
+            console.awaitText("[data-voice-result]", "Совпадает");
+            console.screenshot("35-console-voice-check");
+        }
     }
 }

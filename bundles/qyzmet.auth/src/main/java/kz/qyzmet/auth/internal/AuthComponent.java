@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.auth.api.ContactChanges;
+import kz.qyzmet.auth.api.Devices;
 import kz.qyzmet.auth.api.OperationConfirmations;
 import kz.qyzmet.auth.api.OtpChannel;
 import kz.qyzmet.auth.api.Sessions;
@@ -38,7 +39,7 @@ import kz.qyzmet.rest.api.RequestAuthenticator;
  * — one-time codes, lockouts, live sessions, logins, security sessions,
  * confirmations, passwords, identities, administrators — and publishes only
  * what other bundles may use: the {@link Sessions}, {@link OperationConfirmations},
- * {@link ContactChanges} and {@link VoicePasswords} APIs, the request authenticator, and the
+ * {@link ContactChanges}, {@link Devices} and {@link VoicePasswords} APIs, the request authenticator, and the
  * {@code auth} and operator-identity resources. No implementation class is a
  * service of its own.
  */
@@ -111,6 +112,7 @@ public class AuthComponent {
         Contacts contacts = new Contacts(store, oneTimeCodes);
         register(context, ContactChanges.class, contacts, new Hashtable<>());
         register(context, Object.class, new ContactProofsResource(contacts), resource("qyzmet.contact-proofs"));
+        register(context, Devices.class, new AppDevices(store, sessions), new Hashtable<>());
         VoicePhrases voice = new VoicePhrases(store);
         register(context, VoicePasswords.class, voice, new Hashtable<>());
         register(context, Object.class, new VoicePasswordResource(voice), resource("qyzmet.voice-password"));

@@ -64,6 +64,10 @@ public interface AuthMapper {
     @Update("UPDATE auth_identity SET email = #{email} WHERE id = #{id}")
     void setEmail(@Param("id") String id, @Param("email") String email);
 
+    /** The open app sessions of an identity: its devices (issue #16). */
+    @Select(SESSION + " WHERE identity_id = #{identityId} AND kind = 'APP' AND ended_at IS NULL ORDER BY last_seen_at DESC")
+    List<SessionRow> openAppSessions(@Param("identityId") String identityId);
+
     // voice passwords (issue #16)
 
     @Insert("INSERT INTO auth_voice_stage (id, identity_id, hash, created_at) VALUES (#{id}, #{identityId}, #{hash}, #{at})")

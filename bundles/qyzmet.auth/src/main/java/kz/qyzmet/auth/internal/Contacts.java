@@ -57,20 +57,19 @@ final class Contacts implements ContactChanges {
     public void prove(Session session, String channel, String recipient, String code, Caller origin) {
         String subject = digest(channel, required(channel, recipient));
         Instant now = store.now();
+        // the proof (or the attempt counted) and its journal record commit together
         OneTimeCodes.CodeCheck check = store.write(mapper -> {
             CodeRow row = mapper.lockLatestCode(session.identityId(), CodePurpose.CONTACT.name());
-            if (row == null || !subject.equals(row.subject)) {
-                return OneTimeCodes.CodeCheck.UNKNOWN;
-            }
-            OneTimeCodes.CodeCheck result = codes.verify(mapper, row, code, now, false);
+            OneTimeCodes.CodeCheck result = row == null || !subject.equals(row.subject) ? OneTimeCodes.CodeCheck.UNKNOWN
+                    : codes.verify(mapper, row, code, now, false);
             if (result == OneTimeCodes.CodeCheck.OK) {
                 mapper.proveCode(row.id, AuthStore.utc(now));
             }
+            store.journal(result == OneTimeCodes.CodeCheck.OK ? "auth.contact.proven" : "auth.contact.refused",
+                    session.identityId(), origin).detail("channel", channel).detail("digest", subject)
+                    .detail("result", result.name()).record();
             return result;
         });
-        store.journal(check == OneTimeCodes.CodeCheck.OK ? "auth.contact.proven" : "auth.contact.refused",
-                session.identityId(), origin).detail("channel", channel).detail("digest", subject)
-                .detail("result", check.name()).record();
         if (check != OneTimeCodes.CodeCheck.OK) {
             throw AuthProblems.codeInvalid();
         }

@@ -46,9 +46,9 @@ final class VoicePhrases implements VoicePasswords {
         String id = STAGED_PREFIX + UUID.randomUUID();
         store.write(mapper -> {
             mapper.stageVoice(id, session.identityId(), hash, AuthStore.utc(store.now()));
+            store.journal("auth.voice-password.staged", session.identityId(), origin).record();
             return null;
         });
-        store.journal("auth.voice-password.staged", session.identityId(), origin).record();
         return id;
     }
 

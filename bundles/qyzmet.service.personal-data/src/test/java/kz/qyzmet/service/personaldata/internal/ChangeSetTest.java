@@ -24,7 +24,10 @@ class ChangeSetTest {
             "+77010000101", "aigerim@mail.kz", "Алматы, Абай 10", "id-card", "012345678", java.time.LocalDate.of(2020, 1, 5),
             "Halyk Bank", "HSBKKZKX", "KZ86601A861000000001", null, "KZ", false, null);
 
-    /** Normal forms only, as the auth bundle gives them. */
+    /**
+     * The auth bundle's normal forms; a change set only normalises, so proving or
+     * changing contacts from here fails the test loudly.
+     */
     private static final ContactChanges CONTACTS = new ContactChanges() {
         @Override
         public Optional<String> normalise(String channel, String value) {

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import kz.qyzmet.auth.api.Devices;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.auth.api.VoicePasswords;
 import kz.qyzmet.common.api.LocalizedText;
@@ -25,10 +26,11 @@ import kz.qyzmet.servicekit.api.ServiceHandler;
 
 /**
  * Security settings, changed by instruction (issue #16, §7.2): the voice
- * password staff ask for when the client phones. The phrase the client types is
- * hashed and staged in the draft, so the instruction — what the client confirms
- * with the code and what is kept for ever — holds only the staged id, never the
- * phrase; confirming puts it in force at once (nothing for staff to do).
+ * password staff ask for when the client phones, and the devices push codes go
+ * to. The phrase the client types is hashed and staged in the draft, so the
+ * instruction — what the client confirms with the code and what is kept for
+ * ever — holds only the staged id, never the phrase; confirming puts it in force
+ * at once. Revoking a device ends its app session on confirmation.
  */
 @Component(service = ServiceHandler.class)
 @ElectronicService(id = SecuritySettingsService.ID, category = Category.PERSONAL_ACCOUNT,
@@ -43,20 +45,29 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
 
     /**
      * @param operation     what changes
-     * @param voicePassword the new voice password as typed; stored only as the id of its staged hash
+     * @param voicePassword for {@code voice-password}: the new phrase as typed; stored only as the id of its staged hash
+     * @param device        for {@code revoke-device}: the device (its id in the list of devices)
      */
     public record Request(
             @Required @FormField(kk = "Не өзгертеміз", ru = "Что меняем", en = "What changes") @OneOf(value = {
-                    "voice-password" }, labels = { "Дауыстық құпиясөз|Голосовой пароль|Voice password" }) String operation,
-            @Required @MaxLength(100) @FormField(kk = "Жаңа дауыстық құпиясөз", ru = "Новый голосовой пароль",
-                    en = "New voice password", input = FormField.Input.SECRET) String voicePassword) {
+                    "voice-password", "revoke-device" }, labels = { "Дауыстық құпиясөз|Голосовой пароль|Voice password",
+                            "Құрылғыны ажырату|Отозвать устройство|Revoke a device" }) String operation,
+            @MaxLength(100) @FormField(kk = "Жаңа дауыстық құпиясөз", ru = "Новый голосовой пароль",
+                    en = "New voice password", input = FormField.Input.SECRET) String voicePassword,
+            @MaxLength(36) @FormField(kk = "Құрылғы", ru = "Устройство", en = "Device") String device) {
+
+        boolean revokes() {
+            return "revoke-device".equals(operation);
+        }
     }
 
     private final VoicePasswords voice;
+    private final Devices devices;
 
     @Activate
-    public SecuritySettingsService(@Reference VoicePasswords voice) {
+    public SecuritySettingsService(@Reference VoicePasswords voice, @Reference Devices devices) {
         this.voice = voice;
+        this.devices = devices;
     }
 
     @Override
@@ -66,7 +77,16 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
 
     @Override
     public Draft<Request> draft(Request request, RequestContext context) {
-        String staged = request.voicePassword();
+        if (request.revokes()) {
+            String id = Requests.required(request.device(), "device").strip();
+            Devices.Device device = devices.of(context.clientId()).stream().filter(found -> found.id().equals(id)).findFirst()
+                    .orElseThrow(() -> Requests.invalid("device", LocalizedText.of("Мұндай құрылғы жоқ.", "Такого устройства нет.",
+                            "No such device.")));
+            String what = device.userAgent() + " · " + device.address();
+            return new Draft<>("revoke-device", null, new Request(request.operation(), null, id), LocalizedText.of(
+                    "Құрылғыны ажырату: " + what, "Отзыв устройства: " + what, "Revoking a device: " + what));
+        }
+        String staged = Requests.required(request.voicePassword(), "voicePassword");
         if (staged.startsWith(STAGED)) {
             // the stored request checked again (or sent again): it names a phrase the client staged
             if (!voice.isStaged(context.clientId(), staged)) {
@@ -85,7 +105,7 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
                         "Смена голосового пароля (пароль не показывается)", "Change of the voice password (not shown)")
                 : LocalizedText.of("Дауыстық құпиясөзді орнату (құпиясөз көрсетілмейді)",
                         "Установка голосового пароля (пароль не показывается)", "Setting of a voice password (not shown)");
-        return new Draft<>("voice-password", null, new Request(request.operation(), staged), summary);
+        return new Draft<>("voice-password", null, new Request(request.operation(), staged, null), summary);
     }
 
     /** The staged phrase goes in force with the instruction's move (§45.1). */
@@ -96,7 +116,12 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
 
     @Override
     public Outcome execute(Confirmed<Request> confirmed) {
-        voice.set(confirmed.instruction().clientId(), confirmed.request().voicePassword(), confirmed.caller());
+        Request request = confirmed.request();
+        if (request.revokes()) {
+            devices.revoke(confirmed.instruction().clientId(), request.device(), confirmed.caller());
+        } else {
+            voice.set(confirmed.instruction().clientId(), request.voicePassword(), confirmed.caller());
+        }
         return Outcome.executed(List.of());
     }
 }
