@@ -516,6 +516,9 @@ public class WebBrowserIT {
             Browser console = sharedConsole();
             console.open("/console/clients/DEMO-0001?lang=ru");
             console.await("#voice-phrase");
+            // #14: the account's operations of a period (the last 30 days by default): the demo's and this run's
+            assertFalse("operations of the period: " + console.text(), console.all("[data-operations] tbody tr").isEmpty());
+            assertTrue(console.text(), console.text().contains("Операции за период"));
             console.fill("Что говорит клиент", "беркут над  чарыном");
             console.press("Проверить");
             console.awaitText("[data-voice-result]", "Совпадает");

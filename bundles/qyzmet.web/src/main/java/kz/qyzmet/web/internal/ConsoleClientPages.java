@@ -108,7 +108,8 @@ public class ConsoleClientPages extends PageResource {
 
     @GET
     @Path("{id}")
-    public Response client(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+    public Response client(@PathParam("id") String id, @QueryParam("asOf") String asOf, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         PageContext context = access.operator(context("console"));
         Instant at = null;
         String badDate = null;
@@ -147,7 +148,58 @@ public class ConsoleClientPages extends PageResource {
             }
         }
         model.put("balances", balances);
+        operations(id, from, to, context, model);
         return pages.page("console/client", context, model);
+    }
+
+    /** The most operations the page lists; the rest is the operations report's (a document, §7.1.2). */
+    static final int OPERATIONS_SHOWN = 200;
+
+    /**
+     * The account's operations of a period (issue #14): the days {@code from} to
+     * {@code to} (Almaty), the last 30 days by default, newest last as the ledger
+     * lists them, at most {@value #OPERATIONS_SHOWN}.
+     */
+    private void operations(String id, String from, String to, PageContext context, Map<String, Object> model) {
+        LocalDate today = LocalDate.now(Formats.BROKER_ZONE);
+        LocalDate last = date(to, today);
+        LocalDate first = date(from, last.minusDays(30));
+        boolean bad = last == null || first == null || first.isAfter(last);
+        model.put("from", first == null ? String.valueOf(from) : first.toString());
+        model.put("to", last == null ? String.valueOf(to) : last.toString());
+        model.put("badPeriod", bad);
+        List<Map<String, String>> rows = new ArrayList<>();
+        long[] total = { 0 };
+        if (!bad && ledger.account(id).isPresent()) {
+            Map<String, Integer> scales = new java.util.HashMap<>();
+            ledger.operations(id, first.atStartOfDay(Formats.BROKER_ZONE).toInstant(),
+                    last.plusDays(1).atStartOfDay(Formats.BROKER_ZONE).toInstant(), operation -> {
+                        if (++total[0] > OPERATIONS_SHOWN) {
+                            return;
+                        }
+                        int scale = scales.computeIfAbsent(operation.asset(), code -> ledger.asset(code).map(Asset::scale).orElse(2));
+                        rows.add(Map.of("at", context.time(operation.postedAt()), "kind",
+                                context.text(kz.qyzmet.ledger.api.OperationKinds.label(operation.kind())), "description",
+                                operation.description(), "asset", operation.asset(), "sub",
+                                context.text(kz.qyzmet.ledger.api.OperationKinds.label(operation.subAccount())), "amount",
+                                context.amount(operation.amount(), scale)));
+                    });
+        }
+        model.put("operations", rows);
+        model.put("operationsTotal", total[0]);
+        model.put("operationsCut", total[0] > OPERATIONS_SHOWN);
+    }
+
+    /** A day typed as YYYY-MM-DD; {@code absent} when blank, null when malformed. */
+    private static LocalDate date(String typed, LocalDate absent) {
+        if (typed == null || typed.isBlank()) {
+            return absent;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Line line(Client client, PageContext context) {
