@@ -136,6 +136,12 @@
       form.reset();
     },
     request: (form, data) => openConfirmation(form, data),
+    // the core's cancellation (issue #16): the cancellation instruction is made, then its own code is asked for
+    cancellation: async (form, cancellation) => {
+      const address = '/api/v1/instructions/' + encodeURIComponent(cancellation.id);
+      const challenge = await api('POST', address + '/confirmation');
+      openConfirmation(form, { instruction: cancellation, confirmation: { challengeId: challenge.challengeId, confirm: address + '/confirm' } });
+    },
     'app-login': (form, data) => {
       if (data && data.token) sessionStorage.setItem(APP_TOKEN, data.token);
       const done = document.querySelector(data && data.session && data.session.stage === 'security' ? '[data-app-secured]' : '[data-app-signed-in]');

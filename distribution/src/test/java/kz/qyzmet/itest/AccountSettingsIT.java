@@ -1,6 +1,7 @@
 package kz.qyzmet.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -34,7 +35,9 @@ import kz.qyzmet.ledger.api.Posting;
 /**
  * Account settings on the real platform (issue #16, §7.2): a certificate staff
  * issue; closing an account refused while money or open instructions remain,
- * completed by staff once it is empty, after which the account takes nothing.
+ * completed by staff once it is empty, after which the account takes nothing;
+ * a statement for a past period and a contract copy staff attach before
+ * completing; an instruction under way cancelled from the service's page.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -144,5 +147,84 @@ public class AccountSettingsIT {
         assertTrue(refused.body(), ItSupport.json(refused).get("detail").asText().contains(
                 ItSupport.json(platform.get("services/account-settings/requests/" + waiting, client.bearer("en"))).get("number")
                         .asText()));
+    }
+
+    private static final byte[] PDF = ("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
+
+    private HttpResponse<String> attach(String id, byte[] body, String type) throws Exception {
+        return platform.postBytes("operator/account-settings/" + id + "/documents?name=Statement%202025", body, type,
+                platform.withOperator("Accept-Language", "en"));
+    }
+
+    @Test
+    public void aStatementForAPastPeriodIsTheDocumentStaffAttach() throws Exception {
+        ItSupport.ClientSession client = clientWith("10");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"));
+        for (String[] bad : new String[][] { { today.minusDays(3).toString(), today.toString(), "to" },
+                { today.minusDays(3).toString(), today.minusDays(5).toString(), "to" },
+                { today.minusYears(6).toString(), today.minusYears(5).toString(), "from" }, { "2025-13-01", "2025-12-31", "from" } }) {
+            HttpResponse<String> refused = platform.post("services/account-settings/requests", "{\"operation\":\"statement\","
+                    + "\"from\":\"" + bad[0] + "\",\"to\":\"" + bad[1] + "\"}", client.bearer("en"));
+            assertEquals(refused.body(), 400, refused.statusCode());
+            assertEquals(bad[2], ItSupport.json(refused).get("field").asText());
+        }
+        String id = platform.requestConfirmed("account-settings", "{\"operation\":\"statement\",\"from\":\""
+                + today.minusMonths(2) + "\",\"to\":\"" + today.minusMonths(1) + "\"}", client, "ACCEPTED");
+        assertEquals("only an instruction in work takes a document", 409, attach(id, PDF, "application/pdf").statusCode());
+        assertEquals(200, platform.operatorPost("operator/queue/" + id + "/take", "{}").statusCode());
+        HttpResponse<String> early = platform.operatorPost("operator/queue/" + id + "/complete", "{\"documentIds\":[]}",
+                "Accept-Language", "en");
+        assertEquals("completing without the ordered document: " + early.body(), 409, early.statusCode());
+        assertEquals("DOCUMENT_REQUIRED", ItSupport.json(early).get("reason").asText());
+        assertEquals("not a PDF", 415, attach(id, "GIF89a not a pdf at all".getBytes(), "application/pdf").statusCode());
+
+        // a document of another instruction is not this one's
+        String other = platform.requestConfirmed("account-settings", "{\"operation\":\"contract-copy\"}", client, "ACCEPTED");
+        assertEquals(200, platform.operatorPost("operator/queue/" + other + "/take", "{}").statusCode());
+        String foreign = ItSupport.json(attach(other, PDF, "application/pdf")).get("documentId").asText();
+        assertEquals(409, platform.operatorPost("operator/queue/" + id + "/complete", "{\"documentIds\":[\"" + foreign + "\"]}")
+                .statusCode());
+
+        HttpResponse<String> attached = attach(id, PDF, "application/pdf");
+        assertEquals(attached.body(), 200, attached.statusCode());
+        String document = ItSupport.json(attached).get("documentId").asText();
+        HttpResponse<String> done = platform.operatorPost("operator/queue/" + id + "/complete", "{\"documentIds\":[\"" + document
+                + "\"]}");
+        assertEquals(done.body(), 200, done.statusCode());
+        JsonNode executed = ItSupport.json(platform.get("services/account-settings/requests/" + id, client.bearer("en")));
+        assertEquals("EXECUTED", executed.get("status").asText());
+        HttpResponse<byte[]> downloaded = platform.getBytes(executed.get("documents").get(0).asText().replace("/api/v1/", ""),
+                client.bearer("en"));
+        assertEquals(200, downloaded.statusCode());
+        assertTrue("the client gets the very file staff attached", java.util.Arrays.equals(PDF, downloaded.body()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> underWay(ItSupport.ClientSession client) throws Exception {
+        var references = context.getServiceReferences(kz.qyzmet.web.api.CabinetPage.class, "(qyzmet.service.id=account-settings)");
+        assertEquals(1, references.size());
+        kz.qyzmet.web.api.CabinetPage page = context.getService(references.iterator().next());
+        return (List<Object>) page.model(new kz.qyzmet.web.api.PageRequest(kz.qyzmet.common.api.Language.EN, client.clientId(),
+                true, Map.of())).get("underWay");
+    }
+
+    @Test
+    public void anInstructionUnderWayIsCancelledFromTheServicePageWithItsOwnCode() throws Exception {
+        ItSupport.ClientSession client = clientWith("10");
+        String id = platform.requestConfirmed("account-settings", "{\"operation\":\"contract-copy\"}", client, "ACCEPTED");
+        assertTrue("the page offers its cancellation: " + underWay(client), underWay(client).toString().contains(id));
+        // what the page's button does: the core's cancellation, then its code, then the confirmation
+        JsonNode cancellation = ItSupport.json(platform.post("instructions/" + id + "/cancellation", "", client.bearer("en")));
+        String cancellationId = cancellation.get("id").asText();
+        assertFalse("a cancellation awaiting its code takes the button away", underWay(client).toString().contains(id));
+        JsonNode challenge = ItSupport.json(platform.post("instructions/" + cancellationId + "/confirmation", "", client.bearer("en")));
+        HttpResponse<String> confirmed = platform.post("instructions/" + cancellationId + "/confirm", "{\"challengeId\":\""
+                + challenge.get("challengeId").asText() + "\",\"code\":\"" + platform.latestCode(client.identityId()) + "\"}",
+                client.bearer("en"));
+        assertEquals(confirmed.body(), 200, confirmed.statusCode());
+        assertEquals("CANCELLED", ItSupport.json(platform.get("services/account-settings/requests/" + id, client.bearer("en")))
+                .get("status").asText());
+        assertTrue(underWay(client).isEmpty());
     }
 }

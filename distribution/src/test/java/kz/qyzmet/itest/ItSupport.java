@@ -219,7 +219,7 @@ public final class ItSupport {
         return get(path, withOperator(headers));
     }
 
-    private String[] withOperator(String... headers) throws Exception {
+    String[] withOperator(String... headers) throws Exception {
         String[] all = new String[headers.length + 2];
         all[0] = "Authorization";
         all[1] = "Bearer " + operatorToken();

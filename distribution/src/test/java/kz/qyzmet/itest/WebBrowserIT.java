@@ -15,6 +15,7 @@ import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
+import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -524,5 +525,51 @@ public class WebBrowserIT {
             console.awaitText("[data-voice-result]", "Совпадает");
             console.screenshot("35-console-voice-check");
         }
+    }
+
+    /**
+     * Issue #16: on the account-settings page the client cancels an instruction
+     * under way (the core's cancellation, its own code in the same dialog), and on
+     * the security-settings page links Telegram: the page shows the code to send to the bot.
+     */
+    @Test
+    public void k_aClientCancelsAnInstructionUnderWayAndLinksTelegram() throws Exception {
+        cabinet.open("/cabinet/services/account-settings?lang=en");
+        cabinet.await("form[data-then=request]");
+        cabinet.script("arguments[0].value = 'contract-copy'", cabinet.labelled("What to do"));
+        cabinet.press("Continue");
+        cabinet.await("dialog[open] [data-summary]");
+        cabinet.fill("One-time code from the SMS", latestCode(cabinet));
+        cabinet.press("Confirm");
+        cabinet.awaitText("[data-status]", "Accepted");
+
+        cabinet.open("/cabinet/services/account-settings?lang=en");
+        cabinet.await("[data-under-way]");
+        WebElement ordered = cabinet.all("[data-under-way] li").stream().filter(item -> item.getText().contains("Copy of the"))
+                .findFirst().orElseThrow(() -> new AssertionError("the order is under way: " + cabinet.text()));
+        cabinet.screenshot("36-account-settings-under-way");
+        ordered.findElement(org.openqa.selenium.By.cssSelector("button")).click();
+        cabinet.await("dialog[open] [data-summary]");
+        assertTrue(cabinet.find("dialog [data-summary]").getText(), cabinet.find("dialog [data-summary]").getText()
+                .startsWith("Cancellation of instruction No."));
+        cabinet.fill("One-time code from the SMS", latestCode(cabinet));
+        cabinet.press("Confirm");
+        cabinet.awaitText("[data-status]", "Executed");
+        cabinet.open("/cabinet/services/account-settings?lang=en");
+        cabinet.await("section[aria-labelledby=as-under-way]");
+        assertFalse("cancelled, no longer under way", cabinet.text().contains("Copy of the brokerage contract"));
+
+        cabinet.open("/cabinet/services/security-settings?lang=en");
+        cabinet.await("[data-telegram]");
+        cabinet.press("Link Telegram");
+        cabinet.await("dialog[open] [data-summary]");
+        cabinet.fill("One-time code from the SMS", latestCode(cabinet));
+        cabinet.press("Confirm");
+        cabinet.awaitText("[data-status]", "Executed");
+        cabinet.open("/cabinet/services/security-settings?lang=en");
+        String code = cabinet.await("[data-telegram-code] strong").getText();
+        assertTrue("the link code: " + code, code.matches("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}"));
+        assertTrue(cabinet.find("[data-telegram-code] a").getAttribute("href").endsWith("?start=" + code.replace("-", "")));
+        cabinet.screenshot("37-security-settings-telegram-code");
     }
 }

@@ -24,8 +24,8 @@ public interface ContactChanges {
     Optional<String> normalise(String channel, String value);
 
     /**
-     * Sends a code to {@code recipient} ({@link OtpChannel#SMS} to a phone,
-     * {@link OtpChannel#EMAIL} to an address) for the session's identity; when it
+     * Sends a code to {@code recipient} ({@code "sms"} to a phone,
+     * {@code "email"} to an address) for the session's identity; when it
      * expires. Refused with 409 when another identity logs in with it, 429 past the
      * hourly limit of codes.
      */

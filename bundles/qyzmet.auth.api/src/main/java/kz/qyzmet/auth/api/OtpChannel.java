@@ -8,7 +8,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@value #CHANNEL_PROPERTY} naming the channel. For each channel the platform
  * uses the service with the highest ranking, so a real gateway replaces the
  * platform's outbox simply by being installed.
+ *
+ * @deprecated since 1.5: write a {@code kz.qyzmet.messaging.api.MessageChannel}, which carries notices as well as
+ *             codes; the platform's router still delivers through services of this interface by the same ranking.
  */
+@Deprecated
 @ConsumerType
 public interface OtpChannel {
     /** Service property naming the channel served. */

@@ -11,7 +11,9 @@ package kz.qyzmet.auth.api;
  *                  confirmation), or null for codes asked without one (activation, recovery,
  *                  login by phone): a channel that shows codes on screen, as the dev outbox
  *                  does, shows them to that session only
+ * @deprecated since 1.5, with {@link OtpChannel}: {@code kz.qyzmet.messaging.api.Message}
  */
+@Deprecated
 public record OtpMessage(String channel, String recipient, String purpose, String text, String sessionId) {
 
     /** A message asked for outside any session. */

@@ -3,9 +3,9 @@
  * who is behind a request ({@link kz.qyzmet.auth.api.Session}), whether that
  * session is a security session (§21, §36), and the per-operation confirmation
  * of an instruction with a one-time code bound to its digest (§25.2, §35.3).
- * One-time codes leave the platform through {@link kz.qyzmet.auth.api.OtpChannel}
- * services, one bundle per gateway.
+ * One-time codes leave the platform through the message router
+ * ({@code kz.qyzmet.messaging.api}, since 1.5), one bundle per gateway.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package kz.qyzmet.auth.api;

@@ -26,7 +26,7 @@ import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.auth.api.ContactChanges;
 import kz.qyzmet.auth.api.Devices;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.Messaging;
 import kz.qyzmet.auth.api.Sessions;
 import kz.qyzmet.auth.api.VoicePasswords;
 import kz.qyzmet.persistence.api.Persistence;
@@ -64,34 +64,18 @@ public class AuthComponent {
 
     private final OffPath offPath = new OffPath("qyzmet-auth-off-path");
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private final Map<OtpChannel, Map<String, Object>> pendingChannels = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile OneTimeCodes codes;
     private AdministratorBootstrap bootstrap;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addChannel(OtpChannel channel, Map<String, Object> properties) {
-        pendingChannels.put(channel, properties);
-        OneTimeCodes current = codes;
-        if (current != null) {
-            current.addChannel(channel, properties);
-        }
-    }
-
-    void removeChannel(OtpChannel channel) {
-        pendingChannels.remove(channel);
-        OneTimeCodes current = codes;
-        if (current != null) {
-            current.removeChannel(channel);
-        }
-    }
+    /** Codes leave through the message router (issue 16), which picks the gateway per channel. */
+    @Reference
+    private Messaging messaging;
 
     @Activate
     void activate(BundleContext context, AuthConfiguration config) throws IOException {
         AuthStore store = new AuthStore(persistence.open(context.getBundle(), "auth", AuthMapper.class), audit, config,
                 () -> clock.instant());
-        OneTimeCodes oneTimeCodes = new OneTimeCodes(store, OneTimeCodes.codeKey(config, context));
-        pendingChannels.forEach(oneTimeCodes::addChannel);
+        OneTimeCodes oneTimeCodes = new OneTimeCodes(store, OneTimeCodes.codeKey(config, context), messaging);
         codes = oneTimeCodes;
         Lockouts lockouts = new Lockouts(store, AddressRanges.parse(config.address_allow_list()));
         LiveSessions sessions = new LiveSessions(store);

@@ -37,6 +37,16 @@ enum CodePurpose {
         this.template = template;
     }
 
+    /**
+     * Whether the code may go to a messenger the client linked (issue 16): the codes
+     * of the client's own session (opening a security session, confirming an
+     * instruction). Activation, recovery and login by phone prove the phone itself,
+     * a contact proof proves the new address, staff codes stay on the staff phone.
+     */
+    boolean followsLinkedMessenger() {
+        return this == SECURITY || this == CONFIRMATION;
+    }
+
     String text(String code, LocalizedText summary, Language language) {
         String summaryText = summary == null ? "" : summary.in(language);
         return template.format(Map.of("code", code, "summary", summaryText)).in(language) + WARNING.in(language);

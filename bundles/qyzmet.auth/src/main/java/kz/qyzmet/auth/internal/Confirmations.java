@@ -25,7 +25,7 @@ import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
@@ -68,7 +68,7 @@ final class Confirmations implements OperationConfirmations {
         }
         validate(request);
         IdentityRow identity = store.read(mapper -> mapper.identity(session.identityId()));
-        String channel = session.kind() == SessionKind.APP ? OtpChannel.PUSH : OtpChannel.SMS;
+        String channel = session.kind() == SessionKind.APP ? MessageChannel.PUSH : MessageChannel.SMS;
         Caller origin = new Caller(session.login(), session.role().id(), "", "", "");
         return challenge(identity, session.id(), request, null, channel, origin);
     }
@@ -89,7 +89,7 @@ final class Confirmations implements OperationConfirmations {
                     "The client has no active account with a registered phone."));
         }
         // §40: remote instructions are verified with a code to the registered phone
-        return challenge(identity, null, request, manager.identity(), OtpChannel.SMS, manager);
+        return challenge(identity, null, request, manager.identity(), MessageChannel.SMS, manager);
     }
 
     ConfirmationChallenge challenge(IdentityRow identity, String sessionId, ConfirmationRequest request,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import kz.qyzmet.auth.api.ContactChanges;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.auth.api.Session;
 import kz.qyzmet.common.api.Caller;
 import kz.qyzmet.common.api.CommonProblems;
@@ -31,8 +31,8 @@ final class Contacts implements ContactChanges {
     @Override
     public Optional<String> normalise(String channel, String value) {
         return Optional.ofNullable(switch (channel == null ? "" : channel) {
-        case OtpChannel.SMS -> Identifiers.phone(value);
-        case OtpChannel.EMAIL -> Identifiers.email(value);
+        case MessageChannel.SMS -> Identifiers.phone(value);
+        case MessageChannel.EMAIL -> Identifiers.email(value);
         default -> null;
         });
     }
@@ -41,7 +41,7 @@ final class Contacts implements ContactChanges {
     public Instant sendProof(Session session, String channel, String recipient, Caller origin) {
         String to = required(channel, recipient);
         IdentityRow identity = store.read(mapper -> mapper.identity(session.identityId()));
-        IdentityRow holder = store.read(mapper -> OtpChannel.SMS.equals(channel) ? mapper.identityByPhone(to)
+        IdentityRow holder = store.read(mapper -> MessageChannel.SMS.equals(channel) ? mapper.identityByPhone(to)
                 : mapper.identityByEmail(to));
         if (holder != null && !holder.id.equals(identity.id)) {
             store.journal("auth.contact.taken", identity.id, origin).detail("channel", channel).detail("digest",
@@ -86,9 +86,9 @@ final class Contacts implements ContactChanges {
 
     @Override
     public void change(String clientId, String phone, String email, Caller actor) {
-        String newPhone = phone == null ? null : normalise(OtpChannel.SMS, phone).orElseThrow(() -> new IllegalArgumentException(
+        String newPhone = phone == null ? null : normalise(MessageChannel.SMS, phone).orElseThrow(() -> new IllegalArgumentException(
                 "not a phone number"));
-        String newEmail = email == null ? null : normalise(OtpChannel.EMAIL, email).orElseThrow(
+        String newEmail = email == null ? null : normalise(MessageChannel.EMAIL, email).orElseThrow(
                 () -> new IllegalArgumentException("not an e-mail address"));
         store.write(mapper -> {
             IdentityRow identity = mapper.lockIdentityByClient(clientId);
@@ -110,19 +110,19 @@ final class Contacts implements ContactChanges {
                 mapper.setEmail(identity.id, newEmail);
             }
             store.journal("auth.identity.contacts-changed", identity.id, actor)
-                    .detail("phone", newPhone == null ? null : digest(OtpChannel.SMS, newPhone))
-                    .detail("email", newEmail == null ? null : digest(OtpChannel.EMAIL, newEmail)).record();
+                    .detail("phone", newPhone == null ? null : digest(MessageChannel.SMS, newPhone))
+                    .detail("email", newEmail == null ? null : digest(MessageChannel.EMAIL, newEmail)).record();
             return null;
         });
     }
 
     private String required(String channel, String recipient) {
-        if (!OtpChannel.SMS.equals(channel) && !OtpChannel.EMAIL.equals(channel)) {
+        if (!MessageChannel.SMS.equals(channel) && !MessageChannel.EMAIL.equals(channel)) {
             throw AuthProblems.invalidField("channel", LocalizedText.of("Арна: sms немесе email.", "Канал: sms или email.",
                     "Channel: sms or email."));
         }
         return normalise(channel, recipient).orElseThrow(() -> AuthProblems.invalidField("recipient",
-                OtpChannel.SMS.equals(channel) ? LocalizedText.of("Телефон нөмірі +7 701 123 45 67 түрінде болуы керек.",
+                MessageChannel.SMS.equals(channel) ? LocalizedText.of("Телефон нөмірі +7 701 123 45 67 түрінде болуы керек.",
                         "Номер телефона — в виде +7 701 123 45 67.", "A phone number like +7 701 123 45 67.")
                         : LocalizedText.of("E-mail мекенжайы қате.", "Неверный адрес e-mail.", "Not an e-mail address.")));
     }

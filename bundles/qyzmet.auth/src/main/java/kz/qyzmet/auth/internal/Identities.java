@@ -25,7 +25,7 @@ import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
@@ -174,7 +174,7 @@ final class Identities {
             }
             throw e;
         }
-        codes.issueCode(row, CodePurpose.ACTIVATION, null, null, OtpChannel.SMS,
+        codes.issueCode(row, CodePurpose.ACTIVATION, null, null, MessageChannel.SMS,
                 Duration.ofHours(store.config().activation_lifetime_hours()), operator);
         return view(row, now);
     }

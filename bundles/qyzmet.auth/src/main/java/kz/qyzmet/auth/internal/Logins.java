@@ -25,7 +25,7 @@ import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
@@ -95,7 +95,7 @@ final class Logins {
         LoginOutcome outcome = succeededLogin(identity, identifierHash, kind,
                 role.isStaff() ? SessionStage.SECOND_FACTOR : SessionStage.LOGIN, origin, "password", now);
         if (role.isStaff()) {
-            codes.issueCode(identity, CodePurpose.SECOND_FACTOR, outcome.session().id(), null, OtpChannel.SMS, codes.lifetime(), origin);
+            codes.issueCode(identity, CodePurpose.SECOND_FACTOR, outcome.session().id(), null, MessageChannel.SMS, codes.lifetime(), origin);
         }
         return outcome;
     }
@@ -122,7 +122,7 @@ final class Logins {
                     .detail("reason", identity == null ? "unknown-phone" : "not-eligible").record();
             return;
         }
-        codes.quietly(() -> codes.issueCode(identity, CodePurpose.LOGIN, null, null, OtpChannel.SMS, codes.lifetime(), origin), identity, origin);
+        codes.quietly(() -> codes.issueCode(identity, CodePurpose.LOGIN, null, null, MessageChannel.SMS, codes.lifetime(), origin), identity, origin);
     }
 
     LoginOutcome loginWithCode(String typedPhone, String code, SessionKind kind, Caller origin) {

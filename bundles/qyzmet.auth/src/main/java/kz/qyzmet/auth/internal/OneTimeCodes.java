@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -25,8 +24,6 @@ import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
-import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
 import kz.qyzmet.auth.api.Session;
@@ -38,6 +35,9 @@ import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.common.api.AddressRanges;
 import kz.qyzmet.common.api.Caller;
 import kz.qyzmet.common.api.CommonProblems;
+import kz.qyzmet.messaging.api.Message;
+import kz.qyzmet.messaging.api.MessageChannel;
+import kz.qyzmet.messaging.api.Messaging;
 import kz.qyzmet.common.api.Language;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.ProblemException;
@@ -46,36 +46,22 @@ import kz.qyzmet.common.api.ProblemException;
  * One-time codes (rules §25, §35, §40): issued for a purpose (login, second
  * factor, security session, confirmation bound to a digest, activation,
  * recovery), stored only as an HMAC under the platform's code key, sent through
- * the highest-ranked channel for SMS, push or e-mail, single use, short-lived,
+ * the message router (SMS, push, e-mail, or the messenger the client linked), single use, short-lived,
  * with limited attempts and an hourly rate per identity and purpose.
  */
 final class OneTimeCodes {
     private final AuthStore store;
     final byte[] codeKey;
-    final Map<OtpChannel, ChannelRegistration> channels = new ConcurrentHashMap<>();
+    private final Messaging messaging;
 
-    record ChannelRegistration(List<String> channels, int ranking) {
-    }
-
-    OneTimeCodes(AuthStore store, byte[] codeKey) {
+    OneTimeCodes(AuthStore store, byte[] codeKey, Messaging messaging) {
         this.store = store;
         this.codeKey = codeKey;
+        this.messaging = messaging;
     }
 
     enum CodeCheck {
         OK, WRONG, EXPIRED, USED, EXHAUSTED, UNKNOWN, MISMATCH, OTHER_SESSION, NOT_SECURITY
-    }
-
-    void addChannel(OtpChannel channel, Map<String, Object> properties) {
-        Object names = properties.get(OtpChannel.CHANNEL_PROPERTY);
-        List<String> served = names instanceof String[] array ? List.of(array)
-                : names == null ? List.of() : List.of(String.valueOf(names));
-        Object ranking = properties.get(org.osgi.framework.Constants.SERVICE_RANKING);
-        channels.put(channel, new ChannelRegistration(served, ranking instanceof Integer value ? value : 0));
-    }
-
-    void removeChannel(OtpChannel channel) {
-        channels.remove(channel);
     }
 
     Duration lifetime() {
@@ -113,6 +99,20 @@ final class OneTimeCodes {
         String code = Secrets.code();
         row.codeHash = Secrets.hmac(codeKey, row.id + ":" + code);
         CodePurpose purpose = CodePurpose.valueOf(row.purpose);
+        String recipient = to != null ? to : switch (row.channel) {
+            case MessageChannel.EMAIL -> identity.email;
+            case MessageChannel.PUSH -> identity.id;
+            default -> identity.phone;
+        };
+        Language language = Language.fromTag(identity.language);
+        Message message = new Message(row.channel, recipient, purpose.name().toLowerCase(),
+                purpose.text(code, summary, language), row.sessionId);
+        if (to == null && purpose.followsLinkedMessenger()) {
+            // issue 16: a client who linked a messenger gets the codes of their own session there instead of by SMS
+            message = messaging.routed(identity.clientId, message);
+            row.channel = message.channel();
+        }
+        Message outgoing = message;
         boolean rateLimited = store.write(mapper -> {
             int limit = purpose == CodePurpose.CONFIRMATION ? store.config().confirmation_codes_per_hour() : store.config().codes_per_hour();
             if (mapper.countCodesSince(identity.id, row.purpose, AuthStore.utc(now.minus(Duration.ofHours(1)))) >= limit) {
@@ -134,16 +134,8 @@ final class OneTimeCodes {
                     "Too many codes were requested in the last hour. Try again later."), Map.of(),
                     Map.of("Retry-After", "3600"));
         }
-        String recipient = to != null ? to : switch (row.channel) {
-            case OtpChannel.EMAIL -> identity.email;
-            case OtpChannel.PUSH -> identity.id;
-            default -> identity.phone;
-        };
-        Language language = Language.fromTag(identity.language);
-        OtpMessage message = new OtpMessage(row.channel, recipient, purpose.name().toLowerCase(),
-                purpose.text(code, summary, language), row.sessionId);
         try {
-            channel(row.channel).deliver(message);
+            messaging.send(outgoing);
         } catch (Exception e) {
             store.write(mapper -> {
                 int voided = mapper.useCode(row.id, AuthStore.utc(now));
@@ -157,13 +149,6 @@ final class OneTimeCodes {
                     "The code could not be sent. Please try again shortly."));
         }
         return row.expiresAt.toInstant(ZoneOffset.UTC);
-    }
-
-    OtpChannel channel(String name) {
-        return channels.entrySet().stream().filter(entry -> entry.getValue().channels().contains(name))
-                .max((a, b) -> Integer.compare(a.getValue().ranking(), b.getValue().ranking()))
-                .map(Map.Entry::getKey)
-                .orElseThrow(() -> new IllegalStateException("no one-time code channel for " + name));
     }
 
     CodeCheck checkLatestCode(IdentityRow identity, CodePurpose purpose, String code, Instant now) {

@@ -25,7 +25,7 @@ import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
@@ -81,8 +81,8 @@ final class Passwords {
                     .detail("reason", identity == null ? "unknown-identifier" : identity.status.toLowerCase()).record();
             return;
         }
-        String via = OtpChannel.EMAIL.equals(channel) && identity.email != null || identity.phone == null
-                ? OtpChannel.EMAIL : OtpChannel.SMS;
+        String via = MessageChannel.EMAIL.equals(channel) && identity.email != null || identity.phone == null
+                ? MessageChannel.EMAIL : MessageChannel.SMS;
         codes.quietly(() -> codes.issueCode(identity, CodePurpose.RECOVERY, null, null, via, codes.lifetime(), origin), identity, origin);
     }
 

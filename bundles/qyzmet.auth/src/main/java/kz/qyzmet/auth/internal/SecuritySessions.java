@@ -25,7 +25,7 @@ import kz.qyzmet.auth.api.Confirmation;
 import kz.qyzmet.auth.api.ConfirmationChallenge;
 import kz.qyzmet.auth.api.ConfirmationRequest;
 import kz.qyzmet.auth.api.OperationConfirmations;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.auth.api.Role;
 import kz.qyzmet.auth.api.SecurityMethod;
@@ -95,7 +95,7 @@ final class SecuritySessions {
     /** §35.1, first step: the app asks for a code by SMS or push. */
     ConfirmationChallengeSent requestSecurityCode(Session session, String channel, Caller origin) {
         requireStage(session, SessionKind.APP, SessionStage.LOGIN);
-        String via = OtpChannel.PUSH.equals(channel) ? OtpChannel.PUSH : OtpChannel.SMS;
+        String via = MessageChannel.PUSH.equals(channel) ? MessageChannel.PUSH : MessageChannel.SMS;
         IdentityRow identity = store.read(mapper -> mapper.identity(session.identityId()));
         Instant expires = codes.issueCode(identity, CodePurpose.SECURITY, session.id(), null, via, codes.lifetime(), origin);
         return new ConfirmationChallengeSent(via, expires);

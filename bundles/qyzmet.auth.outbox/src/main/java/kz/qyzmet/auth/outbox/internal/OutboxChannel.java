@@ -9,22 +9,23 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import kz.qyzmet.auth.api.OtpChannel;
-import kz.qyzmet.auth.api.OtpMessage;
+import kz.qyzmet.messaging.api.Message;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.persistence.api.Database;
 import kz.qyzmet.persistence.api.Persistence;
 
 /**
- * The fallback for every channel: messages land in the {@code otp_outbox}
- * table. Its ranking is the lowest, so an installed SMS, push or e-mail gateway
- * takes its channel over without configuration.
+ * The fallback for SMS, push and e-mail: codes and notices land in the
+ * {@code otp_outbox} table. Its ranking is the lowest, so an installed gateway
+ * takes its channel over without configuration. A messenger (Telegram) is not
+ * served here: its bundle brings its own simulated bot for dev and demo.
  */
-@Component(service = { OtpChannel.class, OutboxChannel.class }, property = {
-        OtpChannel.CHANNEL_PROPERTY + "=" + OtpChannel.SMS,
-        OtpChannel.CHANNEL_PROPERTY + "=" + OtpChannel.PUSH,
-        OtpChannel.CHANNEL_PROPERTY + "=" + OtpChannel.EMAIL,
+@Component(service = { MessageChannel.class, OutboxChannel.class }, property = {
+        MessageChannel.CHANNEL_PROPERTY + "=" + MessageChannel.SMS,
+        MessageChannel.CHANNEL_PROPERTY + "=" + MessageChannel.PUSH,
+        MessageChannel.CHANNEL_PROPERTY + "=" + MessageChannel.EMAIL,
         "service.ranking:Integer=-1000" })
-public class OutboxChannel implements OtpChannel {
+public class OutboxChannel implements MessageChannel {
     private final Database database;
     private final Clock clock;
 
@@ -35,7 +36,7 @@ public class OutboxChannel implements OtpChannel {
     }
 
     @Override
-    public void deliver(OtpMessage message) {
+    public void deliver(Message message) {
         database.inTransaction(session -> {
             session.getMapper(OutboxMapper.class).insert(message.channel(), message.recipient(), message.purpose(),
                     message.text(), message.sessionId(), LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)));

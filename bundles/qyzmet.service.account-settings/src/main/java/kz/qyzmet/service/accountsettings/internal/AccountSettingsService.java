@@ -1,6 +1,7 @@
 package kz.qyzmet.service.accountsettings.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import kz.qyzmet.common.api.CommonProblems;
 import kz.qyzmet.common.api.Language;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.ProblemException;
+import kz.qyzmet.common.api.Requests;
 import kz.qyzmet.documents.api.Block;
 import kz.qyzmet.documents.api.DocumentSpec;
 import kz.qyzmet.documents.api.Documents;
@@ -43,16 +45,18 @@ import kz.qyzmet.servicekit.api.ServiceHandler;
  * closing a personal account — refused, with what stands in the way, while money,
  * securities, holds or open instructions remain; staff completing it closes the
  * account on the ledger, which from then on takes no operation — and ordering a
- * certificate of the account (its balances as staff issue it), a document the
- * client downloads.
+ * certificate of the account (its balances as staff issue it), a statement for
+ * a past period or a copy of the contract — documents staff attach and the
+ * client downloads. Cancelling an instruction under way is on the service's
+ * page (the core's cancellation, confirmed with its own code).
  */
 @Component(service = ServiceHandler.class)
 @ElectronicService(id = AccountSettingsService.ID, category = Category.PERSONAL_ACCOUNT,
         assurance = Assurance.OPERATION_CONFIRMATION, processing = Processing.STAFF, processing_days = 3,
         title_kk = "Шот баптаулары", title_ru = "Настройки счёта", title_en = "Account settings",
-        description_kk = "Жеке шотты жабу немесе шот туралы анықтамаға тапсырыс беру.",
-        description_ru = "Закрытие лицевого счёта или заказ справки по счёту.",
-        description_en = "Close a personal account or order a certificate of the account.")
+        description_kk = "Анықтама, өткен кезеңнің үзінді көшірмесі немесе шарт көшірмесіне тапсырыс; өтінішті болдырмау; шотты жабу.",
+        description_ru = "Заказ справки, выписки за прошедший период или копии договора; отмена поручения; закрытие счёта.",
+        description_en = "Order a certificate, a statement for a past period or a copy of the contract; cancel an instruction; close the account.")
 public class AccountSettingsService implements ServiceHandler<AccountSettingsService.Request> {
     static final String ID = "account-settings";
     static final String CERTIFICATE = "account-certificate";
@@ -64,18 +68,33 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
      */
     public record Request(
             @Required @FormField(kk = "Не істейміз", ru = "Что сделать", en = "What to do") @OneOf(value = { "certificate",
-                    "close-account" }, labels = { "Шот туралы анықтама|Справка по счёту|Certificate of the account",
+                    "statement", "contract-copy", "close-account" }, labels = {
+                            "Шот туралы анықтама|Справка по счёту|Certificate of the account",
+                            "Өткен кезеңнің үзінді көшірмесі|Выписка за прошедший период|Statement for a past period",
+                            "Шарттың көшірмесі|Копия договора|Copy of the contract",
                             "Шотты жабу|Закрыть счёт|Close the account" }) String operation,
             @FormField(kk = "Жеке шот (бос болса — негізгі)", ru = "Лицевой счёт (пусто — основной)",
                     en = "Personal account (empty: your main one)") String account,
             @FormField(kk = "Анықтама тілі", ru = "Язык справки", en = "Language of the certificate") @OneOf(value = { "kk",
                     "ru", "en" }, labels = { "Қазақша|Казахский|Kazakh", "Орысша|Русский|Russian",
-                            "Ағылшынша|Английский|English" }) String language) {
+                            "Ағылшынша|Английский|English" }) String language,
+            @FormField(kk = "Үзінді кезеңінің басы", ru = "Начало периода выписки", en = "Statement from",
+                    input = FormField.Input.DATE) String from,
+            @FormField(kk = "Үзінді кезеңінің соңы (қоса)", ru = "Конец периода выписки (включительно)",
+                    en = "Statement to (inclusive)", input = FormField.Input.DATE) String to) {
 
         boolean closes() {
             return "close-account".equals(operation);
         }
+
+        /** Documents staff produce and attach before completing (§7.2: ordering documents). */
+        boolean staffProduced() {
+            return "statement".equals(operation) || "contract-copy".equals(operation);
+        }
     }
+
+    /** How far back a statement may be ordered: the broker keeps account records for five years (§45). */
+    static final int STATEMENT_YEARS = 5;
 
     private final Ledger ledger;
     private final Instructions instructions;
@@ -101,7 +120,16 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
                     .format(Map.of("account", account.id())), "ACCOUNT_CLOSED");
         }
         Language language = context.documentLanguage("language", request.language());
-        Request completed = new Request(request.operation(), account.id(), language.tag());
+        Request completed = new Request(request.operation(), account.id(), language.tag(), null, null);
+        if ("statement".equals(request.operation())) {
+            return statementDraft(request, account.id(), language, context);
+        }
+        if ("contract-copy".equals(request.operation())) {
+            return new Draft<>("contract-copy", account.id(), completed, LocalizedText.of(
+                    "Брокерлік қызмет көрсету шартының көшірмесі: " + account.id(),
+                    "Копия договора на брокерское обслуживание: " + account.id(),
+                    "Copy of the brokerage contract: " + account.id()));
+        }
         if (request.closes()) {
             whyNotClosable(account.id(), context.clientId(), null).ifPresent(why -> {
                 throw conflict(why, "ACCOUNT_NOT_CLOSABLE");
@@ -111,6 +139,39 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
         }
         return new Draft<>(CERTIFICATE, account.id(), completed, LocalizedText.of("Шот туралы анықтама: " + account.id(),
                 "Справка по лицевому счёту " + account.id(), "Certificate of personal account " + account.id()));
+    }
+
+    /** A statement of a past period: both days given, in order, before today, within the years records are kept. */
+    private Draft<Request> statementDraft(Request request, String account, Language language, RequestContext context) {
+        LocalDate from = day("from", Requests.required(request.from(), "from"));
+        LocalDate to = day("to", Requests.required(request.to(), "to"));
+        LocalDate today = Formats.day(context.now());
+        if (to.isBefore(from)) {
+            throw Requests.invalid("to", LocalizedText.of("Кезең соңы басынан бұрын.", "Конец периода раньше начала.",
+                    "The end of the period is before its start."));
+        }
+        if (!to.isBefore(today)) {
+            throw Requests.invalid("to", LocalizedText.of("Өткен кезең ғана: соңы бүгіннен бұрын болсын.",
+                    "Только прошедший период: конец должен быть раньше сегодняшнего дня.",
+                    "A past period only: its end must be before today."));
+        }
+        if (from.isBefore(today.minusYears(STATEMENT_YEARS))) {
+            throw Requests.invalid("from", LocalizedText.of("Соңғы " + STATEMENT_YEARS + " жыл ішінде ғана.",
+                    "Только за последние " + STATEMENT_YEARS + " лет.", "Within the last " + STATEMENT_YEARS + " years only."));
+        }
+        String period = from + " — " + to;
+        return new Draft<>("statement", account, new Request(request.operation(), account, language.tag(), from.toString(),
+                to.toString()), LocalizedText.of("Үзінді көшірме: " + account + ", " + period, "Выписка по счёту " + account
+                        + " за " + period, "Statement of account " + account + " for " + period));
+    }
+
+    private static LocalDate day(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Requests.invalid(field, LocalizedText.of("Күн ЖЖЖЖ-АА-КК түрінде болсын.", "Дата в виде ГГГГ-ММ-ДД.",
+                    "A date as YYYY-MM-DD."));
+        }
     }
 
     /**
@@ -160,6 +221,9 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
     public Outcome completing(Confirmed<Request> confirmed, List<String> documentIds) {
         Request request = confirmed.request();
         Instruction instruction = confirmed.instruction();
+        if (request.staffProduced()) {
+            return Outcome.executed(attached(instruction, documentIds));
+        }
         if (request.closes()) {
             Optional<LocalizedText> why = whyNotClosable(request.account(), instruction.clientId(), instruction.id());
             if (why.isPresent()) {
@@ -175,6 +239,24 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
         Language language = Optional.ofNullable(Language.fromTag(request.language())).orElse(Language.RU);
         return Outcome.executed(List.of(documents.issue(certificate(instruction, request.account(), language),
                 confirmed.caller()).id()));
+    }
+
+    /**
+     * The documents staff attached to this instruction ({@code POST operator/account-settings/<id>/documents}):
+     * completing without one, or naming a document of another instruction, is refused (409) — the client
+     * ordered a document and must get it.
+     */
+    private List<String> attached(Instruction instruction, List<String> documentIds) {
+        List<String> given = documentIds == null ? List.of() : documentIds;
+        boolean ours = !given.isEmpty() && given.stream().allMatch(id -> documents.find(id)
+                .filter(document -> instruction.id().equals(document.instructionId())).isPresent());
+        if (!ours) {
+            throw conflict(LocalizedText.of("Алдымен құжатты осы өтінішке тіркеңіз (operator/account-settings/{id}/documents).",
+                    "Сначала приложите документ к этому поручению (operator/account-settings/{id}/documents).",
+                    "Attach the document to this instruction first (operator/account-settings/{id}/documents).")
+                    .format(Map.of("id", instruction.id())), "DOCUMENT_REQUIRED");
+        }
+        return List.of(); // already in the list the completion records
     }
 
     private DocumentSpec certificate(Instruction instruction, String account, Language language) {

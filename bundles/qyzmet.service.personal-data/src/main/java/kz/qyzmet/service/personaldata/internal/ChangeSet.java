@@ -14,7 +14,7 @@ import org.iban4j.Iban4jException;
 import org.iban4j.IbanUtil;
 
 import kz.qyzmet.auth.api.ContactChanges;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.clients.api.ClientData;
 import kz.qyzmet.common.api.CommonProblems;
 import kz.qyzmet.common.api.Language;
@@ -45,12 +45,12 @@ record ChangeSet(PersonalDataService.Request request, List<Line> lines) {
 
     static ChangeSet of(PersonalDataService.Request asked, ClientData current, ContactChanges contacts, Instant now) {
         List<Line> lines = new ArrayList<>();
-        String phone = changed(asked.phone(), value -> contacts.normalise(OtpChannel.SMS, value).orElseThrow(
+        String phone = changed(asked.phone(), value -> contacts.normalise(MessageChannel.SMS, value).orElseThrow(
                 () -> Requests.invalid("phone", LocalizedText.of("Телефон нөмірі +7 701 123 45 67 түрінде болуы керек.",
                         "Номер телефона — в виде +7 701 123 45 67.", "A phone number like +7 701 123 45 67."))),
                 current.phone(), "phone");
         add(lines, LocalizedText.of("Телефон", "Телефон", "Phone"), phone);
-        String email = changed(asked.email(), value -> contacts.normalise(OtpChannel.EMAIL, value).orElseThrow(
+        String email = changed(asked.email(), value -> contacts.normalise(MessageChannel.EMAIL, value).orElseThrow(
                 () -> Requests.invalid("email", LocalizedText.of("E-mail мекенжайы қате.", "Неверный адрес e-mail.",
                         "Not an e-mail address."))), current.email(), "email");
         add(lines, LocalizedText.of("E-mail", "E-mail", "E-mail"), email);

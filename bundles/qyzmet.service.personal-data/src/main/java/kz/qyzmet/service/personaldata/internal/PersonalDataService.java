@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import kz.qyzmet.auth.api.ContactChanges;
-import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.clients.api.Client;
 import kz.qyzmet.clients.api.ClientRecords;
 import kz.qyzmet.common.api.CommonProblems;
@@ -108,10 +108,10 @@ public class PersonalDataService implements ServiceHandler<PersonalDataService.R
                 Map.of(), Map.of()));
         ChangeSet changes = ChangeSet.of(request, client.data(), contacts, context.now());
         if (changes.phone() != null) {
-            requireProven(context, OtpChannel.SMS, changes.phone(), "phone");
+            requireProven(context, MessageChannel.SMS, changes.phone(), "phone");
         }
         if (changes.email() != null) {
-            requireProven(context, OtpChannel.EMAIL, changes.email(), "email");
+            requireProven(context, MessageChannel.EMAIL, changes.email(), "email");
         }
         return new Draft<>(ID, null, changes.request(), changes.summary());
     }

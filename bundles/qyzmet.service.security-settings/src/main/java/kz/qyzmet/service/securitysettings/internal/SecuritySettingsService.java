@@ -12,6 +12,9 @@ import kz.qyzmet.auth.api.VoicePasswords;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.Requests;
 import kz.qyzmet.instructions.api.Outcome;
+import kz.qyzmet.messaging.api.ChannelLinks;
+import kz.qyzmet.messaging.api.MessageChannel;
+import kz.qyzmet.messaging.api.Messaging;
 import kz.qyzmet.registry.api.Assurance;
 import kz.qyzmet.registry.api.Category;
 import kz.qyzmet.registry.api.ElectronicService;
@@ -30,15 +33,16 @@ import kz.qyzmet.servicekit.api.ServiceHandler;
  * to. The phrase the client types is hashed and staged in the draft, so the
  * instruction — what the client confirms with the code and what is kept for
  * ever — holds only the staged id, never the phrase; confirming puts it in force
- * at once. Revoking a device ends its app session on confirmation.
+ * at once. Revoking a device ends its app session on confirmation. Linking
+ * Telegram opens a link the client completes by sending its code to the bot.
  */
 @Component(service = ServiceHandler.class)
 @ElectronicService(id = SecuritySettingsService.ID, category = Category.PERSONAL_ACCOUNT,
         assurance = Assurance.OPERATION_CONFIRMATION,
         title_kk = "Қауіпсіздік баптаулары", title_ru = "Настройки безопасности", title_en = "Security settings",
-        description_kk = "Брокерге қоңырау шалғанда қызметкер сұрайтын дауыстық құпиясөзді орнату немесе ауыстыру.",
-        description_ru = "Установка или смена голосового пароля, который сотрудник спросит, когда вы позвоните брокеру.",
-        description_en = "Set or change the voice password staff ask for when you phone the broker.")
+        description_kk = "Брокерге қоңырау шалғанда қызметкер сұрайтын дауыстық құпиясөз; құрылғыны ажырату; кодтар үшін Telegram.",
+        description_ru = "Голосовой пароль, который сотрудник спросит, когда вы позвоните брокеру; отзыв устройства; Telegram для кодов.",
+        description_en = "Set or change the voice password staff ask for when you phone the broker, revoke a device, link Telegram for your codes.")
 public class SecuritySettingsService implements ServiceHandler<SecuritySettingsService.Request> {
     static final String ID = "security-settings";
     static final String STAGED = "voice:";
@@ -50,24 +54,38 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
      */
     public record Request(
             @Required @FormField(kk = "Не өзгертеміз", ru = "Что меняем", en = "What changes") @OneOf(value = {
-                    "voice-password", "revoke-device" }, labels = { "Дауыстық құпиясөз|Голосовой пароль|Voice password",
-                            "Құрылғыны ажырату|Отозвать устройство|Revoke a device" }) String operation,
+                    "voice-password", "revoke-device", "telegram-link", "telegram-unlink" }, labels = {
+                            "Дауыстық құпиясөз|Голосовой пароль|Voice password",
+                            "Құрылғыны ажырату|Отозвать устройство|Revoke a device",
+                            "Telegram байланыстыру|Привязать Telegram|Link Telegram",
+                            "Telegram ажырату|Отвязать Telegram|Unlink Telegram" }) String operation,
             @MaxLength(100) @FormField(kk = "Жаңа дауыстық құпиясөз", ru = "Новый голосовой пароль",
                     en = "New voice password", input = FormField.Input.SECRET) String voicePassword,
-            @MaxLength(36) @FormField(kk = "Құрылғы", ru = "Устройство", en = "Device") String device) {
+            // chosen by the revoke button beside each device on the page, never typed into the form
+            @MaxLength(36) @FormField(kk = "Құрылғы", ru = "Устройство", en = "Device", input = FormField.Input.COMPUTED) String device) {
 
         boolean revokes() {
             return "revoke-device".equals(operation);
+        }
+
+        boolean linksTelegram() {
+            return "telegram-link".equals(operation);
+        }
+
+        boolean unlinksTelegram() {
+            return "telegram-unlink".equals(operation);
         }
     }
 
     private final VoicePasswords voice;
     private final Devices devices;
+    private final Messaging messaging;
 
     @Activate
-    public SecuritySettingsService(@Reference VoicePasswords voice, @Reference Devices devices) {
+    public SecuritySettingsService(@Reference VoicePasswords voice, @Reference Devices devices, @Reference Messaging messaging) {
         this.voice = voice;
         this.devices = devices;
+        this.messaging = messaging;
     }
 
     @Override
@@ -77,6 +95,9 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
 
     @Override
     public Draft<Request> draft(Request request, RequestContext context) {
+        if (request.linksTelegram() || request.unlinksTelegram()) {
+            return telegramDraft(request, context);
+        }
         if (request.revokes()) {
             String id = Requests.required(request.device(), "device").strip();
             Devices.Device device = devices.of(context.clientId()).stream().filter(found -> found.id().equals(id)).findFirst()
@@ -108,6 +129,29 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
         return new Draft<>("voice-password", null, new Request(request.operation(), staged, null), summary);
     }
 
+    /**
+     * Linking Telegram (issue 16): confirming opens a link whose code the client
+     * sends to the broker's bot (shown on this service's page); unlinking ends the
+     * link, and codes go by SMS again. Offered only where a Telegram channel is installed.
+     */
+    private Draft<Request> telegramDraft(Request request, RequestContext context) {
+        ChannelLinks links = messaging.links(MessageChannel.TELEGRAM).orElseThrow(() -> Requests.invalid("operation",
+                LocalizedText.of("Бұл платформада Telegram арнасы қосылмаған.", "Канал Telegram на этой платформе не подключён.",
+                        "No Telegram channel is installed on this platform.")));
+        Request stored = new Request(request.operation(), null, null);
+        if (request.unlinksTelegram()) {
+            ChannelLinks.Link link = links.linked(context.clientId()).orElseThrow(() -> Requests.invalid("operation",
+                    LocalizedText.of("Telegram байланыстырылмаған.", "Telegram не привязан.", "Telegram is not linked.")));
+            String chat = link.shownAs() == null ? "" : " (" + link.shownAs() + ")";
+            return new Draft<>("telegram-unlink", null, stored, LocalizedText.of("Telegram ажырату" + chat,
+                    "Отвязка Telegram" + chat, "Unlinking Telegram" + chat));
+        }
+        return new Draft<>("telegram-link", null, stored, LocalizedText.of(
+                "Telegram байланыстыру: растау кодтары Telegram-ға келеді",
+                "Привязка Telegram: коды подтверждения будут приходить в Telegram",
+                "Linking Telegram: confirmation codes will come to Telegram"));
+    }
+
     /** The staged phrase goes in force with the instruction's move (§45.1). */
     @Override
     public boolean executesInTransaction() {
@@ -117,6 +161,20 @@ public class SecuritySettingsService implements ServiceHandler<SecuritySettingsS
     @Override
     public Outcome execute(Confirmed<Request> confirmed) {
         Request request = confirmed.request();
+        String clientId = confirmed.instruction().clientId();
+        if (request.linksTelegram() || request.unlinksTelegram()) {
+            ChannelLinks links = messaging.links(MessageChannel.TELEGRAM).orElse(null);
+            if (links == null) {
+                return Outcome.refused(LocalizedText.of("Telegram арнасы қазір қолжетімсіз.", "Канал Telegram сейчас недоступен.",
+                        "The Telegram channel is not available now."));
+            }
+            if (request.linksTelegram()) {
+                links.open(clientId, confirmed.instruction().id(), confirmed.caller());
+            } else {
+                links.unlink(clientId, confirmed.caller());
+            }
+            return Outcome.executed(List.of());
+        }
         if (request.revokes()) {
             devices.revoke(confirmed.instruction().clientId(), request.device(), confirmed.caller());
         } else {
