@@ -227,4 +227,39 @@ public class AccountSettingsIT {
                 .get("status").asText());
         assertTrue(underWay(client).isEmpty());
     }
+
+    /**
+     * Issue #16: every staff-processed service of personal data and settings
+     * promises 3 business days (§7.2), and its instructions get that deadline on
+     * the platform's business calendar (a weekday, at least three days on).
+     */
+    @Test
+    public void eachStaffProcessedSettingIsDueInThreeBusinessDays() throws Exception {
+        JsonNode catalog = ItSupport.json(platform.get("catalog"));
+        for (String service : List.of("personal-data", "w8ben", "account-settings", "source-of-funds")) {
+            JsonNode entry = null;
+            for (JsonNode candidate : catalog.get("services")) {
+                if (candidate.get("id").asText().equals(service)) {
+                    entry = candidate;
+                }
+            }
+            assertTrue(service + " in the catalog: " + catalog, entry != null);
+            assertEquals(service, "STAFF", entry.get("processing").asText());
+            assertEquals(service, 3, entry.get("processingBusinessDays").asInt());
+        }
+        ItSupport.ClientSession client = clientWith("10");
+        String id = platform.requestConfirmed("account-settings", "{\"operation\":\"contract-copy\"}", client, "ACCEPTED");
+        JsonNode accepted = ItSupport.json(platform.get("services/account-settings/requests/" + id, client.bearer("en")));
+        java.time.ZoneId almaty = java.time.ZoneId.of("Asia/Almaty");
+        java.time.LocalDate confirmed = java.time.Instant.parse(accepted.get("confirmedAt").asText()).atZone(almaty).toLocalDate();
+        java.time.LocalDate due = java.time.Instant.parse(accepted.get("dueBy").asText()).atZone(almaty).toLocalDate();
+        int weekdays = 0;
+        for (java.time.LocalDate day = confirmed.plusDays(1); !day.isAfter(due); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() < 6) {
+                weekdays++;
+            }
+        }
+        assertTrue("due " + due + " after " + confirmed + ": three business days, holidays aside", weekdays >= 3);
+        assertTrue("a business day", due.getDayOfWeek().getValue() < 6);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,7 +50,9 @@ public class PersonalDataIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        return ItPlatform.options("personaldata", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo"));
+        // identity-document scans kept two days here (five years by default); the retention job polled often
+        return ItPlatform.options("personaldata", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo",
+                "qyzmet.uploads.retention.days", "identity-document=2", "qyzmet.jobs.poll.millis", "200"));
     }
 
     @Before
@@ -158,5 +161,101 @@ public class PersonalDataIT {
         assertEquals("only the client proves a new phone: " + prepared.body(), 400, prepared.statusCode());
         HttpResponse<String> nothing = platform.post("services/personal-data/requests", "{}", client.bearer("en"));
         assertEquals(400, nothing.statusCode());
+    }
+
+    private static byte[] png() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0x00AFCA);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Issue #16: a new identity document comes with its scan, which the client
+     * confirms by SHA-256 and staff open (journalled); the uploads store keeps it
+     * only as long as configured — then its content is deleted, what it was stays,
+     * and the database refuses deleting content any other way.
+     */
+    @Test
+    public void aDocumentScanIsKeptOnlyAsLongAsConfigured() throws Exception {
+        ItSupport.ClientSession client = platform.newClientWithRecord("+77014", "KZ86601A861000000001");
+        byte[] scan = png();
+        assertEquals("a PNG named .pdf is disguised", 415, platform.postBytes("personal-data/scans?name=passport.pdf", scan,
+                "image/png", client.bearer("en")).statusCode());
+        HttpResponse<String> uploaded = platform.postBytes("personal-data/scans?name=passport.png", scan, "image/png",
+                client.bearer("en"));
+        assertEquals(uploaded.body(), 201, uploaded.statusCode());
+        JsonNode kept = ItSupport.json(uploaded);
+        String id = kept.get("id").asText();
+        Instant keepUntil = Instant.parse(kept.get("keepUntil").asText());
+        assertTrue("two days: " + keepUntil, keepUntil.isAfter(Instant.now().plus(Duration.ofDays(2)).minusSeconds(60)));
+
+        String document = "{\"documentType\":\"passport\",\"documentNumber\":\"N7654321\",\"documentIssuedOn\":\"2024-05-06\"";
+        HttpResponse<String> noScan = platform.post("services/personal-data/requests", document + "}", client.bearer("en"));
+        assertEquals(noScan.body(), 400, noScan.statusCode());
+        assertEquals("documentScans", ItSupport.json(noScan).get("field").asText());
+        ItSupport.ClientSession other = platform.newClientWithRecord("+77014", "KZ86601A861000000001");
+        HttpResponse<String> foreign = platform.post("services/personal-data/requests", document + ",\"documentScans\":\"" + id
+                + "\"}", other.bearer("en"));
+        assertEquals("another client's scan: " + foreign.body(), 400, foreign.statusCode());
+        assertEquals(404, platform.get("personal-data/scans/" + id, other.bearer("en")).statusCode());
+
+        String instruction = platform.requestConfirmed("personal-data", document + ",\"documentScans\":\"" + id + "\"}", client,
+                "ACCEPTED");
+        JsonNode request = ItSupport.json(platform.get("services/personal-data/requests/" + instruction, client.bearer("en")));
+        assertTrue("confirmed by its SHA-256: " + request, request.get("summary").asText().contains(kept.get("sha256").asText()));
+        HttpResponse<byte[]> opened = platform.getBytes("operator/personal-data/scans/" + id, platform.withOperator());
+        assertEquals(200, opened.statusCode());
+        assertTrue("staff see the scan as uploaded", java.util.Arrays.equals(scan, opened.body()));
+        accept(instruction);
+        assertEquals("N7654321", context.getService(context.getServiceReference(kz.qyzmet.clients.api.ClientRecords.class))
+                .find(client.clientId()).orElseThrow().data().documentNumber());
+
+        // the database itself refuses deleting the content before its retention ended
+        javax.sql.DataSource database = context.getService(context.getServiceReferences(javax.sql.DataSource.class,
+                "(qyzmet.datasource=main)").iterator().next());
+        try (java.sql.Connection connection = database.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM upload_part WHERE upload_id = '" + id + "'");
+            throw new AssertionError("the content went without a purge record");
+        } catch (java.sql.SQLException refused) {
+            assertTrue(refused.getMessage(), refused.getMessage().contains("end of its retention"));
+        }
+
+        // two days and a bit later, by the platform's clock: the content is gone, the record of it stays
+        java.util.concurrent.atomic.AtomicReference<Duration> ahead = new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+        java.util.Hashtable<String, Object> ranking = new java.util.Hashtable<>();
+        ranking.put(org.osgi.framework.Constants.SERVICE_RANKING, 200);
+        org.osgi.framework.ServiceRegistration<java.time.Clock> clock = context.registerService(java.time.Clock.class,
+                new java.time.Clock() {
+                    public java.time.ZoneId getZone() {
+                        return java.time.ZoneOffset.UTC;
+                    }
+
+                    public java.time.Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+
+                    public Instant instant() {
+                        return Instant.now().plus(ahead.get());
+                    }
+                }, ranking);
+        kz.qyzmet.uploads.api.Uploads uploads = context.getService(context.getServiceReference(kz.qyzmet.uploads.api.Uploads.class));
+        try {
+            ahead.set(Duration.ofDays(2).plusHours(1));
+            ItSupport.forgetOperatorSession();
+            ItSupport.await(Duration.ofSeconds(20), "the scan's retention ends", () -> uploads.find(id).orElseThrow().purged());
+            kz.qyzmet.uploads.api.Upload purged = uploads.find(id).orElseThrow();
+            assertEquals("what it was stays", kept.get("sha256").asText(), purged.sha256());
+            HttpResponse<byte[]> gone = platform.getBytes("operator/personal-data/scans/" + id, platform.withOperator());
+            assertEquals(410, gone.statusCode());
+            assertTrue(new String(gone.body(), java.nio.charset.StandardCharsets.UTF_8).contains(purged.sha256()));
+            String journal = context.getService(context.getServiceReference(kz.qyzmet.audit.api.AuditJournal.class))
+                    .findBySubject(id, 20).toString();
+            assertTrue(journal, journal.contains("upload.kept") && journal.contains("upload.opened") && journal.contains("upload.purged"));
+        } finally {
+            clock.unregister();
+            ItSupport.forgetOperatorSession();
+        }
     }
 }

@@ -67,9 +67,9 @@ public class AccountSettingsPage implements CabinetPage {
 
     private static final Map<Language, Map<String, String>> WORDS = Map.of(
             Language.KK, Map.of("underWay", "Орындалып жатқан өтініштер", "none", "Орындалып жатқан өтініш жоқ.",
-                    "cancel", "Болдырмау", "order", "Құжатқа тапсырыс немесе шотты жабу"),
+                    "cancel", "Болдырмау"),
             Language.RU, Map.of("underWay", "Поручения в работе", "none", "Поручений в работе нет.",
-                    "cancel", "Отменить", "order", "Заказ документа или закрытие счёта"),
+                    "cancel", "Отменить"),
             Language.EN, Map.of("underWay", "Instructions under way", "none", "No instructions are under way.",
-                    "cancel", "Cancel", "order", "Order a document or close the account"));
+                    "cancel", "Cancel"));
 }

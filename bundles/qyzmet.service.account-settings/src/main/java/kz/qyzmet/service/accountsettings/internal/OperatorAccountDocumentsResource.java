@@ -2,7 +2,6 @@ package kz.qyzmet.service.accountsettings.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +31,7 @@ import kz.qyzmet.instructions.api.Instruction;
 import kz.qyzmet.instructions.api.InstructionStatus;
 import kz.qyzmet.instructions.api.Instructions;
 import kz.qyzmet.rest.api.ApiResource;
+import kz.qyzmet.uploads.api.FileType;
 
 /**
  * {@code POST /api/v1/operator/account-settings/<instruction>/documents?name=}:
@@ -88,10 +88,10 @@ public class OperatorAccountDocumentsResource {
         if (pdf.length > MAX_BYTES) {
             throw tooLarge();
         }
-        if (!isPdf(pdf)) {
+        // told from the bytes, not the name (a disguised file is refused with the reason)
+        if (FileType.check(pdf, name, request.getContentType()) != FileType.PDF) {
             throw new ProblemException(415, CommonProblems.UNSUPPORTED_MEDIA_TYPE, LocalizedText.of(
-                    "Тек PDF құжаты (%PDF- басталып, %%EOF аяқталатын).", "Только документ PDF (начало %PDF-, конец %%EOF).",
-                    "A PDF document only (starting %PDF-, ending %%EOF)."));
+                    "Тек PDF құжаты.", "Только документ PDF.", "A PDF document only."));
         }
         Language language = Optional.ofNullable(Language.fromTag(String.valueOf(instruction.parameters().get("language"))))
                 .orElse(Language.RU);
@@ -102,15 +102,6 @@ public class OperatorAccountDocumentsResource {
         StoredDocument stored = documents.issue(new FileSpec(operation, instruction.clientId(), language, title, "application/pdf",
                 "pdf", instruction.id()), out -> out.write(pdf), caller); // journalled with the instruction by the documents core
         return new Attached(stored.id(), stored.number(), stored.sha256(), stored.size(), instruction.id());
-    }
-
-    /** A PDF by its bytes: the header at the start, the end-of-file marker in the last kilobyte. */
-    static boolean isPdf(byte[] bytes) {
-        if (bytes.length < 16 || !new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            return false;
-        }
-        int from = Math.max(0, bytes.length - 1024);
-        return new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
     }
 
     private static ProblemException tooLarge() {

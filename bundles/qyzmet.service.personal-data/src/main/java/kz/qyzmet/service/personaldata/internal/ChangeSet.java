@@ -57,6 +57,7 @@ record ChangeSet(PersonalDataService.Request request, List<Line> lines) {
         String address = changed(asked.postalAddress(), String::strip, current.postalAddress(), "postalAddress");
         add(lines, LocalizedText.of("Пошталық мекенжай", "Почтовый адрес", "Postal address"), address);
 
+        String scans = blankToNull(asked.documentScans());
         String documentType = blankToNull(asked.documentType());
         String documentNumber = blankToNull(asked.documentNumber());
         String issued = blankToNull(asked.documentIssuedOn());
@@ -72,6 +73,9 @@ record ChangeSet(PersonalDataService.Request request, List<Line> lines) {
             LocalDate issuedOn = issuedOn(issued, now);
             add(lines, LocalizedText.of("Құжат", "Документ", "Document"), documentType + " " + documentNumber + ", " + issuedOn);
             issued = issuedOn.toString();
+        } else if (scans != null) {
+            throw Requests.invalid("documentScans", LocalizedText.of("Скан тек жаңа құжатпен бірге беріледі.",
+                    "Скан прилагается только к новому документу.", "A scan goes only with a new document."));
         }
 
         String iban = blankToNull(asked.bankAccount());
@@ -107,8 +111,19 @@ record ChangeSet(PersonalDataService.Request request, List<Line> lines) {
             throw new ProblemException(400, CommonProblems.VALIDATION, LocalizedText.of("Өзгертілетін кемінде бір деректі көрсетіңіз.",
                     "Укажите хотя бы одно изменение.", "Name at least one change."));
         }
-        return new ChangeSet(new PersonalDataService.Request(phone, email, address, documentType, documentNumber, issued, bank,
-                bic, iban, profile), List.copyOf(lines));
+        return new ChangeSet(new PersonalDataService.Request(phone, email, address, documentType, documentNumber, issued,
+                documentNumber == null ? null : scans, bank, bic, iban, profile), List.copyOf(lines));
+    }
+
+    /** The same change with the new document's scans as checked: their ids kept, each confirmed by name and SHA-256. */
+    ChangeSet withScans(List<kz.qyzmet.uploads.api.Upload> scans) {
+        PersonalDataService.Request r = request;
+        List<Line> all = new ArrayList<>(lines);
+        all.add(new Line(LocalizedText.of("Құжат сканы", "Скан документа", "Document scan"), String.join(", ", scans.stream()
+                .map(scan -> scan.fileName() + " (SHA-256 " + scan.sha256() + ")").toList())));
+        return new ChangeSet(new PersonalDataService.Request(r.phone(), r.email(), r.postalAddress(), r.documentType(),
+                r.documentNumber(), r.documentIssuedOn(), String.join(",", scans.stream().map(kz.qyzmet.uploads.api.Upload::id)
+                        .toList()), r.bankName(), r.bankBic(), r.bankAccount(), r.economicProfile()), List.copyOf(all));
     }
 
     /** What the client confirms (§25.2): each field and its new value. */

@@ -13,6 +13,8 @@ import kz.qyzmet.auth.api.ContactChanges;
 import kz.qyzmet.messaging.api.MessageChannel;
 import kz.qyzmet.clients.api.Client;
 import kz.qyzmet.clients.api.ClientRecords;
+import kz.qyzmet.uploads.api.Upload;
+import kz.qyzmet.uploads.api.Uploads;
 import kz.qyzmet.common.api.CommonProblems;
 import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.ProblemException;
@@ -61,6 +63,7 @@ public class PersonalDataService implements ServiceHandler<PersonalDataService.R
      * @param documentType     the identity document's kind
      * @param documentNumber   its number
      * @param documentIssuedOn its date of issue, {@code YYYY-MM-DD}
+     * @param documentScans    its scans or photos, uploaded first (ids, comma-separated): kept only as long as configured
      * @param bankName         the bank of the account withdrawals go to
      * @param bankBic          its BIC
      * @param bankAccount      the account's IBAN
@@ -79,6 +82,9 @@ public class PersonalDataService implements ServiceHandler<PersonalDataService.R
             @MaxLength(20) @FormField(kk = "Құжат нөмірі", ru = "Номер документа", en = "Document number") String documentNumber,
             @FormField(kk = "Берілген күні", ru = "Дата выдачи", en = "Date of issue", input = FormField.Input.DATE)
             String documentIssuedOn,
+            @MaxLength(200) @FormField(kk = "Жаңа құжаттың сканы (PDF, JPEG, PNG)", ru = "Скан нового документа (PDF, JPEG, PNG)",
+                    en = "Scan of the new document (PDF, JPEG, PNG)", input = FormField.Input.FILES,
+                    upload = DocumentScansResource.UPLOAD, accept = "application/pdf,image/jpeg,image/png") String documentScans,
             @MaxLength(100) @FormField(kk = "Банк", ru = "Банк", en = "Bank") String bankName,
             @MaxLength(11) @FormField(kk = "Банктің BIC", ru = "BIC банка", en = "Bank's BIC") String bankBic,
             @MaxLength(42) @FormField(kk = "Шот (IBAN)", ru = "Счёт (IBAN)", en = "Account (IBAN)") String bankAccount,
@@ -86,13 +92,18 @@ public class PersonalDataService implements ServiceHandler<PersonalDataService.R
                     input = FormField.Input.MULTILINE) String economicProfile) {
     }
 
+    /** At most this many scans name one document (its pages, both sides). */
+    static final int MAX_SCANS = 5;
+
     private final ClientRecords clients;
     private final ContactChanges contacts;
+    private final Uploads uploads;
 
     @Activate
-    public PersonalDataService(@Reference ClientRecords clients, @Reference ContactChanges contacts) {
+    public PersonalDataService(@Reference ClientRecords clients, @Reference ContactChanges contacts, @Reference Uploads uploads) {
         this.clients = clients;
         this.contacts = contacts;
+        this.uploads = uploads;
     }
 
     @Override
@@ -113,7 +124,33 @@ public class PersonalDataService implements ServiceHandler<PersonalDataService.R
         if (changes.email() != null) {
             requireProven(context, MessageChannel.EMAIL, changes.email(), "email");
         }
+        if (changes.request().documentNumber() != null) {
+            changes = changes.withScans(scans(changes.request().documentScans(), context.clientId()));
+        }
         return new Draft<>(ID, null, changes.request(), changes.summary());
+    }
+
+    /**
+     * The scans of a new identity document: uploaded by this client for it, still
+     * kept; the client confirms each by name and SHA-256 (§25.2), and staff open
+     * them from the queue ({@code GET operator/personal-data/scans/<id>}).
+     */
+    private java.util.List<Upload> scans(String ids, String clientId) {
+        java.util.List<String> named = ids == null ? java.util.List.of() : java.util.Arrays.stream(ids.split(","))
+                .map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        if (named.isEmpty()) {
+            throw Requests.invalid("documentScans", LocalizedText.of("Жаңа құжаттың сканын немесе фотосын жүктеңіз.",
+                    "Загрузите скан или фото нового документа.", "Upload a scan or photo of the new document."));
+        }
+        if (named.size() > MAX_SCANS) {
+            throw Requests.invalid("documentScans", LocalizedText.of("Ең көбі " + MAX_SCANS + " файл.",
+                    "Не больше " + MAX_SCANS + " файлов.", "At most " + MAX_SCANS + " files."));
+        }
+        return named.stream().map(id -> uploads.find(id).filter(upload -> upload.clientId().equals(clientId)
+                && Uploads.IDENTITY_DOCUMENT.equals(upload.purpose()) && !upload.purged())
+                .orElseThrow(() -> Requests.invalid("documentScans", LocalizedText.of("{id} файлы табылмады: қайта жүктеңіз.",
+                        "Файл {id} не найден: загрузите его заново.", "File {id} is not found: upload it again.")
+                        .format(Map.of("id", id))))).toList();
     }
 
     /**

@@ -58,7 +58,7 @@ class ChangeSetTest {
     };
 
     private static PersonalDataService.Request request(String phone, String email, String iban, String bic) {
-        return new PersonalDataService.Request(phone, email, null, null, null, null, iban == null ? null : "Kaspi Bank", bic,
+        return new PersonalDataService.Request(phone, email, null, null, null, null, null, iban == null ? null : "Kaspi Bank", bic,
                 iban, null);
     }
 
@@ -95,13 +95,17 @@ class ChangeSetTest {
         assertEquals("phone", field(assertThrows(ProblemException.class, () -> ChangeSet.of(request("+77010000101", null, null,
                 null), CURRENT, CONTACTS, NOW))), "the phone on record already");
         PersonalDataService.Request partialDocument = new PersonalDataService.Request(null, null, null, "passport", "N1234567",
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         assertEquals("documentIssuedOn", field(assertThrows(ProblemException.class, () -> ChangeSet.of(partialDocument, CURRENT,
                 CONTACTS, NOW))), "a document is whole");
         PersonalDataService.Request future = new PersonalDataService.Request(null, null, null, "passport", "N1234567",
-                "2027-01-01", null, null, null, null);
+                "2027-01-01", null, null, null, null, null);
         assertEquals("documentIssuedOn", field(assertThrows(ProblemException.class, () -> ChangeSet.of(future, CURRENT, CONTACTS,
                 NOW))));
+        PersonalDataService.Request scanAlone = new PersonalDataService.Request(null, null, "Almaty, Abay 1", null, null, null,
+                "00000000-0000-0000-0000-000000000000", null, null, null, null);
+        assertEquals("documentScans", field(assertThrows(ProblemException.class, () -> ChangeSet.of(scanAlone, CURRENT, CONTACTS,
+                NOW))), "a scan without a new document");
         ProblemException nothing = assertThrows(ProblemException.class, () -> ChangeSet.of(request(" ", null, null, null),
                 CURRENT, CONTACTS, NOW));
         assertEquals(400, nothing.status());

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
+import kz.qyzmet.uploads.api.FileType;
 import kz.qyzmet.audit.api.AuditEvent;
 import kz.qyzmet.audit.api.AuditJournal;
 import kz.qyzmet.common.api.Caller;
@@ -99,7 +100,7 @@ public class SourceOfFundsRecords implements SourceOfFunds {
         if (bytes.length > configuration.max_file_bytes()) {
             throw tooLarge();
         }
-        EvidenceType type = EvidenceType.check(bytes, fileName, declaredType);
+        FileType type = FileType.check(bytes, fileName, declaredType);
         Instant now = now();
         return database.inTransaction(db -> {
             SourceOfFundsMapper records = db.getMapper(SourceOfFundsMapper.class);
@@ -113,8 +114,8 @@ public class SourceOfFundsRecords implements SourceOfFunds {
             EvidenceRow row = new EvidenceRow();
             row.id = UUID.randomUUID().toString();
             row.clientId = clientId;
-            row.fileName = type.fileName(fileName);
-            row.mediaType = type.mediaType;
+            row.fileName = type.fileName(fileName, "evidence");
+            row.mediaType = type.mediaType();
             row.size = bytes.length;
             row.sha256 = sha256(bytes);
             row.uploadedBy = caller.identity();

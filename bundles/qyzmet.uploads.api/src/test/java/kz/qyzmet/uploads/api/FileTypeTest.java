@@ -1,4 +1,4 @@
-package kz.qyzmet.service.sourceoffunds.internal;
+package kz.qyzmet.uploads.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import kz.qyzmet.common.api.ProblemException;
 
 /** The evidence's type is told from its bytes, and a name or declared type that says otherwise is refused (issue #15). */
-class EvidenceTypeTest {
+class FileTypeTest {
     static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -29,10 +29,10 @@ class EvidenceTypeTest {
 
     @Test
     void pdfJpegAndPngAreToldFromTheirBytes() throws IOException {
-        assertEquals(EvidenceType.PDF, EvidenceType.check(PDF, "statement.pdf", "application/pdf"));
-        assertEquals(EvidenceType.JPEG, EvidenceType.check(image("jpg"), "scan.JPEG", "image/jpg"));
-        assertEquals(EvidenceType.PNG, EvidenceType.check(image("png"), "photo.png", "application/octet-stream"));
-        assertEquals(EvidenceType.PNG, EvidenceType.check(image("png"), null, null), "no name, no type: the bytes decide");
+        assertEquals(FileType.PDF, FileType.check(PDF, "statement.pdf", "application/pdf"));
+        assertEquals(FileType.JPEG, FileType.check(image("jpg"), "scan.JPEG", "image/jpg"));
+        assertEquals(FileType.PNG, FileType.check(image("png"), "photo.png", "application/octet-stream"));
+        assertEquals(FileType.PNG, FileType.check(image("png"), null, null), "no name, no type: the bytes decide");
     }
 
     @Test
@@ -41,36 +41,36 @@ class EvidenceTypeTest {
         program[0] = 'M';
         program[1] = 'Z';
         ProblemException refused = assertThrows(ProblemException.class,
-                () -> EvidenceType.check(program, "statement.pdf", "application/pdf"));
+                () -> FileType.check(program, "statement.pdf", "application/pdf"));
         assertEquals(415, refused.status());
         assertTrue(refused.detail().en().contains("not a PDF, JPEG or PNG"), refused.detail().en());
     }
 
     @Test
     void aRealFileWhoseNameOrDeclaredTypeSaysOtherwiseIsRefusedAsDisguised() throws IOException {
-        ProblemException named = assertThrows(ProblemException.class, () -> EvidenceType.check(image("png"), "statement.pdf",
+        ProblemException named = assertThrows(ProblemException.class, () -> FileType.check(image("png"), "statement.pdf",
                 null));
         assertTrue(named.detail().en().contains("named \".pdf\" but its content is PNG"), named.detail().en());
-        ProblemException declared = assertThrows(ProblemException.class, () -> EvidenceType.check(PDF, "statement",
+        ProblemException declared = assertThrows(ProblemException.class, () -> FileType.check(PDF, "statement",
                 "image/png"));
         assertTrue(declared.detail().ru().contains("замаскирован"), declared.detail().ru());
-        assertThrows(ProblemException.class, () -> EvidenceType.check(PDF, "statement.exe", null), "an .exe stays refused");
+        assertThrows(ProblemException.class, () -> FileType.check(PDF, "statement.exe", null), "an .exe stays refused");
     }
 
     @Test
     void aTruncatedFileIsNone() throws IOException {
         byte[] png = image("png");
-        assertTrue(EvidenceType.of(Arrays.copyOf(png, png.length - 5)).isEmpty(), "a PNG without its end chunk");
+        assertTrue(FileType.of(Arrays.copyOf(png, png.length - 5)).isEmpty(), "a PNG without its end chunk");
         byte[] jpeg = image("jpg");
-        assertTrue(EvidenceType.of(Arrays.copyOf(jpeg, jpeg.length / 2)).isEmpty(), "half a JPEG");
-        assertTrue(EvidenceType.of(Arrays.copyOf(PDF, 20)).isEmpty(), "a PDF without its end-of-file marker");
-        assertTrue(EvidenceType.of(new byte[0]).isEmpty());
+        assertTrue(FileType.of(Arrays.copyOf(jpeg, jpeg.length / 2)).isEmpty(), "half a JPEG");
+        assertTrue(FileType.of(Arrays.copyOf(PDF, 20)).isEmpty(), "a PDF without its end-of-file marker");
+        assertTrue(FileType.of(new byte[0]).isEmpty());
     }
 
     @Test
     void theKeptNameIsTheBaseNameWithoutPathOrQuotes() {
-        assertEquals("выписка.pdf", EvidenceType.PDF.fileName("C:\\Users\\a\\выписка.pdf"));
-        assertEquals("a_b.pdf".replace("_", ""), EvidenceType.PDF.fileName("../\"ab.pdf"));
-        assertEquals("evidence.jpg", EvidenceType.JPEG.fileName("  "));
+        assertEquals("выписка.pdf", FileType.PDF.fileName("C:\\Users\\a\\выписка.pdf", "evidence"));
+        assertEquals("a_b.pdf".replace("_", ""), FileType.PDF.fileName("../\"ab.pdf", "evidence"));
+        assertEquals("evidence.jpg", FileType.JPEG.fileName("  ", "evidence"));
     }
 }

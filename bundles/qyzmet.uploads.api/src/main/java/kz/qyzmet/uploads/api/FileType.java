@@ -1,4 +1,4 @@
-package kz.qyzmet.service.sourceoffunds.internal;
+package kz.qyzmet.uploads.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,13 +11,14 @@ import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.common.api.ProblemException;
 
 /**
- * The kinds of file accepted as evidence, told from the bytes (issue #15: the
- * type is checked from the content, not the name): a PDF by its header and its
+ * The kinds of file clients may upload (source-of-funds evidence, identity
+ * documents, documents staff attach), told from the bytes (issue #15: the type
+ * is checked from the content, not the name): a PDF by its header and its
  * end-of-file marker, a JPEG by its start and end markers, a PNG by its
  * signature, its header chunk first and its end chunk last. A file whose name or
  * declared type says otherwise than its bytes is refused as disguised.
  */
-enum EvidenceType {
+public enum FileType {
     PDF("application/pdf", List.of("pdf")),
     JPEG("image/jpeg", List.of("jpg", "jpeg")),
     PNG("image/png", List.of("png"));
@@ -29,16 +30,26 @@ enum EvidenceType {
             "Файл не PDF, не JPEG и не PNG (проверено по содержимому, а не по имени).",
             "The file is not a PDF, JPEG or PNG (judged by its content, not its name).");
 
-    final String mediaType;
-    final List<String> extensions;
+    private final String mediaType;
+    private final List<String> extensions;
 
-    EvidenceType(String mediaType, List<String> extensions) {
+    FileType(String mediaType, List<String> extensions) {
         this.mediaType = mediaType;
         this.extensions = extensions;
     }
 
+    /** {@code application/pdf}, {@code image/jpeg}, {@code image/png}. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The file name extensions this type goes by, the usual one first. */
+    public List<String> extensions() {
+        return extensions;
+    }
+
     /** The accepted type these bytes are, whole (a truncated file is none). */
-    static Optional<EvidenceType> of(byte[] bytes) {
+    public static Optional<FileType> of(byte[] bytes) {
         if (startsWith(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII)) && pdfEnds(bytes)) {
             return Optional.of(PDF);
         }
@@ -58,8 +69,8 @@ enum EvidenceType {
      * and the name's extension and the declared media type (when they say
      * anything) must agree with them. Refused with 415 and the reason otherwise.
      */
-    static EvidenceType check(byte[] bytes, String fileName, String declaredType) {
-        EvidenceType type = of(bytes).orElseThrow(() -> refused(NOT_ACCEPTED, null));
+    public static FileType check(byte[] bytes, String fileName, String declaredType) {
+        FileType type = of(bytes).orElseThrow(() -> refused(NOT_ACCEPTED, null));
         String extension = extension(fileName);
         if (extension != null && !type.extensions.contains(extension)) {
             throw refused(LocalizedText.of("Файл «.{extension}» деп аталған, бірақ мазмұны — {type}: файл түрі жасырылған.",
@@ -78,12 +89,12 @@ enum EvidenceType {
         return type;
     }
 
-    /** The name kept for the file: its own base name when it has one, else one from the type. */
-    String fileName(String given) {
+    /** The name kept for the file: its own base name when it has one, else {@code fallback} with the type's extension. */
+    public String fileName(String given, String fallback) {
         String base = given == null ? "" : given.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (base.isEmpty() || base.startsWith(".")) {
-            return "evidence." + extensions.get(0);
+            return fallback + "." + extensions.get(0);
         }
         return base.length() <= 200 ? base : base.substring(base.length() - 200);
     }
@@ -97,7 +108,7 @@ enum EvidenceType {
         return dot < 0 || dot == name.length() - 1 ? null : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static ProblemException refused(LocalizedText reason, EvidenceType found) {
+    private static ProblemException refused(LocalizedText reason, FileType found) {
         return new ProblemException(415, CommonProblems.UNSUPPORTED_MEDIA_TYPE, reason,
                 found == null ? Map.of("accepted", "PDF, JPEG, PNG") : Map.of("accepted", "PDF, JPEG, PNG", "content",
                         found.mediaType), Map.of());
