@@ -257,13 +257,16 @@
     const source = new EventSource(element.dataset.events);
     const status = element.querySelector('[data-status]');
     const progress = element.querySelector('[data-progress]');
-    source.onmessage = (event) => {
+    const update = (event) => {
       const view = JSON.parse(event.data);
       const text = words('[data-status-text="' + view.status + '"]');
       if (text) status.textContent = text;
       if (progress && view.progress) progress.textContent = (view.progress.percent ?? 0) + ' % · ' + (view.progress.operations ?? '');
       if (['EXECUTED', 'REFUSED', 'REJECTED', 'CANCELLED'].includes(view.status)) { source.close(); location.reload(); }
     };
+    // the platform names its events "request" (onmessage alone would hear only unnamed ones)
+    source.addEventListener('request', update);
+    source.onmessage = update;
   }
 
   // the public verification page: the lookup is the API's (limited per address), shown as a person reads it

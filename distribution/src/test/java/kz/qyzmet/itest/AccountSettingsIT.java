@@ -92,6 +92,10 @@ public class AccountSettingsIT {
                 client.bearer("en"));
         assertEquals(200, pdf.statusCode());
         ItSupport.keepIssuedPdf("account-certificate", pdf.body());
+        // issue #16: the client hears of it through the message channel, in their language (kk)
+        String number = executed.get("number").asText();
+        ItSupport.await(java.time.Duration.ofSeconds(5), "the notice", () -> platform.messagesTo(client.phone()).stream()
+                .anyMatch(message -> message.text().contains(number) && message.text().contains("орындалды")));
     }
 
     @Test
@@ -153,7 +157,7 @@ public class AccountSettingsIT {
             java.nio.charset.StandardCharsets.US_ASCII);
 
     private HttpResponse<String> attach(String id, byte[] body, String type) throws Exception {
-        return platform.postBytes("operator/account-settings/" + id + "/documents?name=Statement%202025", body, type,
+        return platform.postBytes("operator/queue/" + id + "/documents?name=Statement%202025", body, type,
                 platform.withOperator("Accept-Language", "en"));
     }
 
@@ -182,13 +186,13 @@ public class AccountSettingsIT {
         // a document of another instruction is not this one's
         String other = platform.requestConfirmed("account-settings", "{\"operation\":\"contract-copy\"}", client, "ACCEPTED");
         assertEquals(200, platform.operatorPost("operator/queue/" + other + "/take", "{}").statusCode());
-        String foreign = ItSupport.json(attach(other, PDF, "application/pdf")).get("documentId").asText();
+        String foreign = ItSupport.json(attach(other, PDF, "application/pdf")).get("id").asText();
         assertEquals(409, platform.operatorPost("operator/queue/" + id + "/complete", "{\"documentIds\":[\"" + foreign + "\"]}")
                 .statusCode());
 
         HttpResponse<String> attached = attach(id, PDF, "application/pdf");
         assertEquals(attached.body(), 200, attached.statusCode());
-        String document = ItSupport.json(attached).get("documentId").asText();
+        String document = ItSupport.json(attached).get("id").asText();
         HttpResponse<String> done = platform.operatorPost("operator/queue/" + id + "/complete", "{\"documentIds\":[\"" + document
                 + "\"]}");
         assertEquals(done.body(), 200, done.statusCode());
@@ -207,6 +211,20 @@ public class AccountSettingsIT {
         kz.qyzmet.web.api.CabinetPage page = context.getService(references.iterator().next());
         return (List<Object>) page.model(new kz.qyzmet.web.api.PageRequest(kz.qyzmet.common.api.Language.EN, client.clientId(),
                 true, Map.of())).get("underWay");
+    }
+
+    @Test
+    public void aRejectedOrderIsNoticedWithItsReason() throws Exception {
+        ItSupport.ClientSession client = clientWith("10");
+        String id = platform.requestConfirmed("account-settings", "{\"operation\":\"contract-copy\"}", client, "ACCEPTED");
+        HttpResponse<String> rejected = platform.operatorPost("operator/queue/" + id + "/reject", "{\"reason\":{\"kk\":"
+                + "\"Шарт мұрағатта жоқ\",\"ru\":\"Договора нет в архиве\",\"en\":\"No contract in the archive\"}}");
+        assertEquals(rejected.body(), 200, rejected.statusCode());
+        ItSupport.await(java.time.Duration.ofSeconds(5), "the notice of the rejection", () -> platform.messagesTo(client.phone())
+                .stream().anyMatch(message -> message.text().contains("Шарт мұрағатта жоқ")));
+        String journal = context.getService(context.getServiceReference(kz.qyzmet.audit.api.AuditJournal.class))
+                .findBySubject(id, 30).toString();
+        assertTrue(journal, journal.contains("instruction.notified"));
     }
 
     @Test

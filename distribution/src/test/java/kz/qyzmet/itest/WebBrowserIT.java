@@ -560,6 +560,45 @@ public class WebBrowserIT {
         assertTrue("cancelled, no longer under way: " + cabinet.text(), cabinet.all("[data-under-way] li").stream()
                 .noneMatch(item -> item.getText().contains("Copy of the")));
 
+        // a statement for a past period: staff attach the PDF in the console's queue, the client downloads it
+        cabinet.open("/cabinet/services/account-settings?lang=en");
+        cabinet.await("form[data-then=request]");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"));
+        cabinet.script("arguments[0].value = 'statement'", cabinet.labelled("What to do"));
+        cabinet.script("arguments[0].value = arguments[1]", cabinet.labelled("Statement from"), today.minusMonths(2).toString());
+        cabinet.script("arguments[0].value = arguments[1]", cabinet.labelled("Statement to"), today.minusMonths(1).toString());
+        cabinet.press("Continue");
+        cabinet.await("dialog[open] [data-summary]");
+        cabinet.fill("One-time code from the SMS", latestCode(cabinet));
+        cabinet.press("Confirm");
+        cabinet.awaitText("[data-status]", "Accepted");
+        String statement = cabinet.path();
+        String number = ItSupport.JSON.readTree(cabinet.fetch("/api/v1/instructions/" + statement.substring(statement
+                .lastIndexOf('/') + 1))).get("number").asText();
+        {
+            Browser console = sharedConsole();
+            String item = "li.item[data-item='" + number + "']";
+            console.open("/console/queue");
+            console.await(item).findElement(org.openqa.selenium.By.xpath(".//button[normalize-space()='Взять в работу']")).click();
+            Path pdf = Files.createTempFile("statement", ".pdf");
+            Files.write(pdf, "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+            console.await(item + " input[type=file]").sendKeys(pdf.toString());
+            ItSupport.await(java.time.Duration.ofSeconds(10), "the PDF attached", () -> {
+                try {
+                    return console.all(item + " ul.uploads li").stream().anyMatch(line -> line.getText().endsWith("✓"));
+                } catch (org.openqa.selenium.WebDriverException reloading) {
+                    return false;
+                }
+            });
+            console.screenshot("38-console-statement-attached");
+            console.find(item).findElement(org.openqa.selenium.By.xpath(".//button[normalize-space()='Исполнено']")).click();
+            ItSupport.await(java.time.Duration.ofSeconds(10), "the item leaves the queue", () -> console.all(item).isEmpty());
+        }
+        // #14: the client's page, open all along, follows the instruction by server-sent events and shows the outcome
+        assertEquals("not reloaded by the test", statement, cabinet.path());
+        cabinet.awaitText("[data-status]", "Executed");
+        assertFalse("the statement staff attached: " + cabinet.text(), cabinet.all("[data-document]").isEmpty());
+
         cabinet.open("/cabinet/services/security-settings?lang=en");
         cabinet.await("[data-telegram]");
         cabinet.press("Link Telegram");

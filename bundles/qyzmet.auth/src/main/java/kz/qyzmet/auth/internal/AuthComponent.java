@@ -97,6 +97,7 @@ public class AuthComponent {
         register(context, ContactChanges.class, contacts, new Hashtable<>());
         register(context, Object.class, new ContactProofsResource(contacts), resource("qyzmet.contact-proofs"));
         register(context, Devices.class, new AppDevices(store, sessions), new Hashtable<>());
+        register(context, kz.qyzmet.auth.api.ClientContacts.class, new IdentityContacts(store), new Hashtable<>());
         VoicePhrases voice = new VoicePhrases(store);
         register(context, VoicePasswords.class, voice, new Hashtable<>());
         register(context, Object.class, new VoicePasswordResource(voice), resource("qyzmet.voice-password"));

@@ -85,6 +85,13 @@ public class InstructionService implements Instructions, AuditedChanges {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
 
+    /** The router notices of outcomes go through (issue 16); without it the client reads them in the cabinet only. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile kz.qyzmet.messaging.api.Messaging messaging;
+
+    private final OutcomeNotices notices;
+
     @Activate
     public InstructionService(@Reference Persistence persistence, @Reference AuditJournal audit,
             @Reference OperationConfirmations confirmations, @Reference Documents documents,
@@ -94,6 +101,7 @@ public class InstructionService implements Instructions, AuditedChanges {
         this.confirmations = confirmations;
         this.documents = documents;
         this.registry = registry;
+        this.notices = new OutcomeNotices(audit);
         this.calendar = new BusinessCalendar(new String[] { config.calendar_national_holidays() },
                 new String[] { config.calendar_religious_holidays() }, new String[] { config.calendar_extra_holidays() },
                 new String[] { config.calendar_extra_working_days() });
@@ -491,7 +499,9 @@ public class InstructionService implements Instructions, AuditedChanges {
                     Map.of("documents", documentList));
             return null;
         });
-        return reload(instructionId);
+        Instruction done = reload(instructionId);
+        database.afterCommit(() -> notices.send(messaging, done));
+        return done;
     }
 
     @Override
@@ -501,7 +511,9 @@ public class InstructionService implements Instructions, AuditedChanges {
             throw conflict(instruction.status());
         }
         endWithService(instruction, InstructionStatus.REJECTED, reason, operator);
-        return reload(instructionId);
+        Instruction rejected = reload(instructionId);
+        database.afterCommit(() -> notices.send(messaging, rejected));
+        return rejected;
     }
 
     /** Ends an instruction unexecuted together with its service's undoing of what it set aside (a hold released). */

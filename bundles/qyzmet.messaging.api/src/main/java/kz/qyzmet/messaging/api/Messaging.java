@@ -29,6 +29,16 @@ public interface Messaging {
      */
     void send(Message message) throws Exception;
 
+    /**
+     * A notice to the client (a request completed, a form about to expire): in the
+     * client's language, to the messenger they linked, else by SMS to their phone,
+     * else by e-mail; the message as sent, or empty when the client has no way to be
+     * reached (no identity, no phone, no e-mail).
+     *
+     * @throws Exception the gateway's failure: the notice did not go out
+     */
+    Optional<Message> notify(String clientId, kz.qyzmet.common.api.LocalizedText text) throws Exception;
+
     /** The linking service of a messenger channel, when a bundle serving it is installed. */
     Optional<ChannelLinks> links(String channel);
 

@@ -10,7 +10,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import kz.qyzmet.auth.api.ClientContacts;
 import kz.qyzmet.auth.api.OtpChannel;
+import kz.qyzmet.common.api.LocalizedText;
 import kz.qyzmet.auth.api.OtpMessage;
 import kz.qyzmet.messaging.api.ChannelLinks;
 import kz.qyzmet.messaging.api.Message;
@@ -52,6 +54,11 @@ public class MessageRouter implements Messaging {
         codeChannels.remove(channel);
     }
 
+    /** Where clients are reached (the auth bundle's identities); without it notices go nowhere. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ClientContacts contacts;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addLinks(ChannelLinks channelLinks, Map<String, Object> properties) {
@@ -83,6 +90,24 @@ public class MessageRouter implements Messaging {
         }
         channel.orElseThrow(() -> new IllegalStateException("no message channel for " + message.channel())).service()
                 .deliver(message);
+    }
+
+    @Override
+    public Optional<Message> notify(String clientId, LocalizedText text) throws Exception {
+        ClientContacts directory = contacts;
+        ClientContacts.Contact contact = directory == null ? null : directory.of(clientId).orElse(null);
+        if (contact == null) {
+            return Optional.empty();
+        }
+        String body = text.in(contact.language());
+        Message message = contact.phone() != null ? Message.notice(MessageChannel.SMS, contact.phone(), body)
+                : contact.email() != null ? Message.notice(MessageChannel.EMAIL, contact.email(), body) : null;
+        if (message == null) {
+            return Optional.empty();
+        }
+        Message routed = routed(clientId, message);
+        send(routed);
+        return Optional.of(routed);
     }
 
     @Override

@@ -105,4 +105,27 @@ class MessageRouterTest {
         assertEquals(mail, router.routed("C-1", mail));
         assertEquals(1, router.linksOf("C-1").size());
     }
+
+    @Test
+    void aNoticeGoesInTheClientsLanguageToTheirPhoneOrEmailOrNowhere() throws Exception {
+        List<Message> sent = new ArrayList<>();
+        router.addChannel(sent::add, Map.of(MessageChannel.CHANNEL_PROPERTY, new String[] { MessageChannel.SMS,
+                MessageChannel.EMAIL }, Constants.SERVICE_ID, 1L));
+        kz.qyzmet.common.api.LocalizedText text = kz.qyzmet.common.api.LocalizedText.of("орындалды", "исполнено", "executed");
+        assertEquals(Optional.empty(), router.notify("C-1", text), "no directory of contacts: nowhere");
+        router.contacts = clientId -> switch (clientId) {
+            case "C-1" -> Optional.of(new kz.qyzmet.auth.api.ClientContacts.Contact("I-1", "+77010000001", "a@b.kz",
+                    kz.qyzmet.common.api.Language.KK));
+            case "C-2" -> Optional.of(new kz.qyzmet.auth.api.ClientContacts.Contact("I-2", null, "c@d.kz",
+                    kz.qyzmet.common.api.Language.EN));
+            case "C-3" -> Optional.of(new kz.qyzmet.auth.api.ClientContacts.Contact("I-3", null, null,
+                    kz.qyzmet.common.api.Language.RU));
+            default -> Optional.empty();
+        };
+        assertEquals(Message.notice(MessageChannel.SMS, "+77010000001", "орындалды"), router.notify("C-1", text).orElseThrow());
+        assertEquals(Message.notice(MessageChannel.EMAIL, "c@d.kz", "executed"), router.notify("C-2", text).orElseThrow());
+        assertEquals(Optional.empty(), router.notify("C-3", text));
+        assertEquals(Optional.empty(), router.notify("C-9", text));
+        assertEquals(2, sent.size());
+    }
 }

@@ -242,7 +242,7 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
     }
 
     /**
-     * The documents staff attached to this instruction ({@code POST operator/account-settings/<id>/documents}):
+     * The documents staff attached to this instruction ({@code POST operator/queue/<id>/documents}):
      * completing without one, or naming a document of another instruction, is refused (409) — the client
      * ordered a document and must get it.
      */
@@ -251,9 +251,9 @@ public class AccountSettingsService implements ServiceHandler<AccountSettingsSer
         boolean ours = !given.isEmpty() && given.stream().allMatch(id -> documents.find(id)
                 .filter(document -> instruction.id().equals(document.instructionId())).isPresent());
         if (!ours) {
-            throw conflict(LocalizedText.of("Алдымен құжатты осы өтінішке тіркеңіз (operator/account-settings/{id}/documents).",
-                    "Сначала приложите документ к этому поручению (operator/account-settings/{id}/documents).",
-                    "Attach the document to this instruction first (operator/account-settings/{id}/documents).")
+            throw conflict(LocalizedText.of("Алдымен құжатты осы өтінішке тіркеңіз (operator/queue/{id}/documents).",
+                    "Сначала приложите документ к этому поручению (operator/queue/{id}/documents).",
+                    "Attach the document to this instruction first (operator/queue/{id}/documents).")
                     .format(Map.of("id", instruction.id())), "DOCUMENT_REQUIRED");
         }
         return List.of(); // already in the list the completion records
