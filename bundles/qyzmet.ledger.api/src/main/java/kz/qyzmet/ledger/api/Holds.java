@@ -1,5 +1,6 @@
 package kz.qyzmet.ledger.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public interface Holds {
     Hold place(HoldRequest request);
 
     /**
-     * Settles a placed hold: one entry takes the whole held amount off the
+     * Settles a placed hold: one entry takes the held amount (what draws left of it) off the
      * account's HELD part and credits it to {@code counterparts} (e.g. the bank's
      * EXTERNAL account and the broker's fee account), which must add up to it in
      * the hold's asset. Settling a settled hold again answers with its settlement
@@ -52,6 +53,24 @@ public interface Holds {
      * @throws LedgerRefusal {@code UNKNOWN_HOLD} or {@code HOLD_CLOSED}
      */
     Entry release(String reference, String reason, String actor);
+
+    /**
+     * Takes part of a placed hold, e.g. for one fill of an order (issue #17): one entry
+     * takes {@code amount} off the account's HELD part and adds {@code postings}, which
+     * balance it per asset and may move other assets too (the securities a fill
+     * delivers). The hold stays placed with the rest, which {@link #settle} or
+     * {@link #release} moves at the end. A repeated {@code key} answers with its
+     * first entry and posts nothing.
+     *
+     * @throws LedgerRefusal {@code UNKNOWN_HOLD}, {@code HOLD_CLOSED}, {@code INVALID_AMOUNT} (more than is left) or as
+     *                       {@link Ledger#post} refuses the postings; nothing is posted then
+     * @since 1.6
+     */
+    Entry draw(String reference, String key, BigDecimal amount, String kind, String description, List<Posting> postings,
+            String actor);
+
+    /** What is left of a placed hold after its draws; zero for a closed or unknown one. @since 1.6 */
+    BigDecimal remaining(String reference);
 
     Optional<Hold> find(String reference);
 

@@ -20,16 +20,27 @@ public final class OperationKinds {
     public static final String RELEASE = "RELEASE";
     public static final String FEE = "FEE";
     public static final String WITHDRAWAL = "WITHDRAWAL";
+    /** A purchase of securities on the exchange, with its fee. @since 1.6 */
+    public static final String SECURITIES_BOUGHT = "SECURITIES_BOUGHT";
+    /** A sale of securities on the exchange, with its fee. @since 1.6 */
+    public static final String SECURITIES_SOLD = "SECURITIES_SOLD";
 
-    private static final Map<String, LocalizedText> KINDS = Map.of(
-            PAYMENT_IN, LocalizedText.of("Ақша түсімі", "Зачисление денег", "Money received"),
-            SECURITIES_IN, LocalizedText.of("Бағалы қағаздарды есепке алу", "Зачисление ценных бумаг", "Securities received"),
-            REVERSAL, LocalizedText.of("Сторно", "Сторно", "Reversal"),
-            TRANSFER, LocalizedText.of("Шоттар арасындағы аударым", "Перевод между счетами", "Transfer between accounts"),
-            HOLD, LocalizedText.of("Бұғаттау (өтінім бойынша)", "Резервирование по поручению", "Held for an instruction"),
-            RELEASE, LocalizedText.of("Резервтен босату", "Снятие резерва", "Hold released"),
-            FEE, LocalizedText.of("Брокер комиссиясы", "Комиссия брокера", "Broker's fee"),
-            WITHDRAWAL, LocalizedText.of("Ақша шығару", "Вывод денег", "Withdrawal"));
+    private static final Map<String, LocalizedText> KINDS = Map.ofEntries(
+            Map.entry(PAYMENT_IN, LocalizedText.of("Ақша түсімі", "Зачисление денег", "Money received")),
+            Map.entry(SECURITIES_IN, LocalizedText.of("Бағалы қағаздарды есепке алу", "Зачисление ценных бумаг",
+                    "Securities received")),
+            Map.entry(REVERSAL, LocalizedText.of("Сторно", "Сторно", "Reversal")),
+            Map.entry(TRANSFER, LocalizedText.of("Шоттар арасындағы аударым", "Перевод между счетами",
+                    "Transfer between accounts")),
+            Map.entry(HOLD, LocalizedText.of("Бұғаттау (өтінім бойынша)", "Резервирование по поручению",
+                    "Held for an instruction")),
+            Map.entry(RELEASE, LocalizedText.of("Резервтен босату", "Снятие резерва", "Hold released")),
+            Map.entry(FEE, LocalizedText.of("Брокер комиссиясы", "Комиссия брокера", "Broker's fee")),
+            Map.entry(WITHDRAWAL, LocalizedText.of("Ақша шығару", "Вывод денег", "Withdrawal")),
+            Map.entry(SECURITIES_BOUGHT, LocalizedText.of("Бағалы қағаздарды сатып алу", "Покупка ценных бумаг",
+                    "Securities bought")),
+            Map.entry(SECURITIES_SOLD, LocalizedText.of("Бағалы қағаздарды сату", "Продажа ценных бумаг",
+                    "Securities sold")));
 
     private static final Map<SubAccount, LocalizedText> SUB_ACCOUNTS = Map.of(
             SubAccount.AVAILABLE, LocalizedText.of("қолжетімді", "доступно", "available"),

@@ -5,5 +5,5 @@
  * {@link kz.qyzmet.ledger.api.Holds} set amounts aside for pending instructions.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package kz.qyzmet.ledger.api;

@@ -35,6 +35,21 @@ public interface HoldMapper {
             + "<if test='state != null'> AND state = #{state}</if> ORDER BY placed_at DESC, reference LIMIT #{limit}</script>")
     List<HoldRow> ofAccount(@Param("account") String account, @Param("state") String state, @Param("limit") int limit);
 
+    @Insert("INSERT INTO ledger_hold_draw (draw_key, reference, amount, entry_id, drawn_at, drawn_by) VALUES (#{key},"
+            + " #{reference}, #{amount}, #{entry}, #{at}, #{by})")
+    void insertDraw(@Param("key") String key, @Param("reference") String reference, @Param("amount") java.math.BigDecimal amount,
+            @Param("entry") long entry, @Param("at") LocalDateTime at, @Param("by") String by);
+
+    /** The entry of an earlier draw with that key, null when there is none. */
+    @Select("SELECT entry_id FROM ledger_hold_draw WHERE draw_key = #{key}")
+    Long drawEntry(@Param("key") String key);
+
+    @Select("SELECT COALESCE(SUM(amount), 0) FROM ledger_hold_draw WHERE reference = #{reference}")
+    java.math.BigDecimal drawn(@Param("reference") String reference);
+
+    @Select("SELECT MAX(entry_id) FROM ledger_hold_draw WHERE reference = #{reference}")
+    Long lastDrawEntry(@Param("reference") String reference);
+
     class HoldRow {
         public String reference;
         public String accountId;

@@ -116,7 +116,7 @@ public class HoldService implements Holds {
 
     @Override
     public Entry settle(String reference, String kind, String description, List<Posting> counterparts, String actor) {
-        return close(reference(reference), HoldState.SETTLED, actor, row -> {
+        return close(reference(reference), HoldState.SETTLED, actor, (row, rest) -> {
             BigDecimal credited = BigDecimal.ZERO;
             for (Posting counterpart : counterparts) {
                 if (!counterpart.asset().equals(row.asset)) {
@@ -126,16 +126,19 @@ public class HoldService implements Holds {
                 }
                 credited = credited.add(counterpart.amount());
             }
-            if (credited.compareTo(row.amount) != 0) {
+            if (credited.compareTo(rest) != 0) {
                 throw LedgerTexts.invalid(Reason.UNBALANCED,
                         "{reference} резервін есептеу {amount} {asset} құрауы керек, берілгені {credited}.",
                         "Расчёт по резерву {reference} должен составить {amount} {asset}, а не {credited}.",
                         "Settling hold {reference} must credit {amount} {asset}, not {credited}.",
-                        Map.of("reference", row.reference, "amount", row.amount.stripTrailingZeros().toPlainString(),
+                        Map.of("reference", row.reference, "amount", rest.stripTrailingZeros().toPlainString(),
                                 "asset", row.asset, "credited", credited.toPlainString()));
             }
+            if (rest.signum() == 0) {
+                return null;
+            }
             List<Posting> postings = new ArrayList<>();
-            postings.add(new Posting(row.accountId, SubAccount.HELD, row.asset, row.amount.negate()));
+            postings.add(new Posting(row.accountId, SubAccount.HELD, row.asset, rest.negate()));
             postings.addAll(counterparts);
             return new EntryRequest(SETTLE + row.reference, kind, description, row.reference, actor, postings);
         });
@@ -143,14 +146,20 @@ public class HoldService implements Holds {
 
     @Override
     public Entry release(String reference, String reason, String actor) {
-        return close(reference(reference), HoldState.RELEASED, actor, row -> new EntryRequest(RELEASE + row.reference,
-                OperationKinds.RELEASE, reason == null || reason.isBlank() ? row.description : reason, row.reference, actor,
-                List.of(new Posting(row.accountId, SubAccount.HELD, row.asset, row.amount.negate()),
-                        new Posting(row.accountId, SubAccount.AVAILABLE, row.asset, row.amount))));
+        return close(reference(reference), HoldState.RELEASED, actor, (row, rest) -> rest.signum() == 0 ? null
+                : new EntryRequest(RELEASE + row.reference, OperationKinds.RELEASE,
+                        reason == null || reason.isBlank() ? row.description : reason, row.reference, actor,
+                        List.of(new Posting(row.accountId, SubAccount.HELD, row.asset, rest.negate()),
+                                new Posting(row.accountId, SubAccount.AVAILABLE, row.asset, rest))));
     }
 
-    /** The one forward move of a hold: its entry, its row and its record together. */
-    private Entry close(String reference, HoldState to, String actor, java.util.function.Function<HoldRow, EntryRequest> entryOf) {
+    /**
+     * The one forward move of a hold: its entry, its row and its record together. The
+     * entry moves what draws left of it; when they took it all there is nothing to
+     * move, and the hold closes on its last draw's entry.
+     */
+    private Entry close(String reference, HoldState to, String actor,
+            java.util.function.BiFunction<HoldRow, BigDecimal, EntryRequest> entryOf) {
         return database.inTransaction(session -> {
             HoldMapper holds = session.getMapper(HoldMapper.class);
             HoldRow row = holds.lock(reference);
@@ -168,14 +177,76 @@ public class HoldService implements Holds {
             if (state != HoldState.PLACED) {
                 throw closed(reference, state);
             }
-            Entry entry = ledger.post(entryOf.apply(row));
+            BigDecimal rest = row.amount.subtract(holds.drawn(reference));
+            EntryRequest closing = entryOf.apply(row, rest);
+            Entry entry = closing != null ? ledger.post(closing)
+                    : ledger.entry(holds.lastDrawEntry(reference)).orElseThrow();
             if (holds.close(reference, to.name(), entry.id(), now(), actor) != 1) {
                 throw closed(reference, HoldState.valueOf(holds.find(reference).state));
             }
             audit.record(AuditEvent.builder(to == HoldState.SETTLED ? "ledger.hold.settled" : "ledger.hold.released",
                     "hold:" + reference).actor(actor, "ledger").detail("account", row.accountId).detail("asset", row.asset)
-                    .detail("amount", row.amount.toPlainString()).detail("entry", entry.id()).build());
+                    .detail("amount", rest.toPlainString()).detail("entry", entry.id()).build());
             return entry;
+        });
+    }
+
+    /**
+     * Takes part of a placed hold for one fill: the entry takes {@code amount} off the
+     * HELD part and adds the caller's postings (which balance it, per asset); the
+     * key makes a repeated draw answer with its first entry.
+     */
+    @Override
+    public Entry draw(String reference, String key, BigDecimal amount, String kind, String description,
+            List<Posting> postings, String actor) {
+        String hold = reference(reference);
+        if (key == null || key.isBlank() || key.length() > 120) {
+            throw LedgerTexts.invalid(Reason.INVALID_AMOUNT, "Алу кілті қажет (120 таңбаға дейін).",
+                    "Нужен ключ списания (до 120 символов).", "A draw needs a key (up to 120 characters).", Map.of());
+        }
+        return database.inTransaction(session -> {
+            HoldMapper holds = session.getMapper(HoldMapper.class);
+            HoldRow row = holds.lock(hold);
+            if (row == null) {
+                throw LedgerTexts.invalid(Reason.UNKNOWN_HOLD, "{reference} резерві жоқ.", "Резерва {reference} нет.",
+                        "There is no hold {reference}.", Map.of("reference", hold));
+            }
+            Long earlier = holds.drawEntry(key);
+            if (earlier != null) {
+                return ledger.entry(earlier).orElseThrow();
+            }
+            if (HoldState.valueOf(row.state) != HoldState.PLACED) {
+                throw closed(hold, HoldState.valueOf(row.state));
+            }
+            BigDecimal rest = row.amount.subtract(holds.drawn(hold));
+            if (amount == null || amount.signum() <= 0 || amount.compareTo(rest) > 0) {
+                throw LedgerTexts.invalid(Reason.INVALID_AMOUNT,
+                        "{reference} резервінен {amount} алу мүмкін емес: қалғаны {rest}.",
+                        "Из резерва {reference} нельзя списать {amount}: в нём осталось {rest}.",
+                        "Cannot draw {amount} from hold {reference}: {rest} is left of it.",
+                        Map.of("reference", hold, "amount", String.valueOf(amount), "rest", rest.toPlainString()));
+            }
+            List<Posting> all = new ArrayList<>();
+            all.add(new Posting(row.accountId, SubAccount.HELD, row.asset, amount.negate()));
+            all.addAll(postings);
+            Entry entry = ledger.post(new EntryRequest("hold-draw:" + key, kind, description, hold, actor, all));
+            holds.insertDraw(key, hold, amount, entry.id(), now(), actor == null ? "system" : actor);
+            audit.record(AuditEvent.builder("ledger.hold.drawn", "hold:" + hold).actor(actor, "ledger")
+                    .detail("account", row.accountId).detail("asset", row.asset).detail("amount", amount.toPlainString())
+                    .detail("rest", rest.subtract(amount).toPlainString()).detail("entry", entry.id()).build());
+            return entry;
+        });
+    }
+
+    @Override
+    public BigDecimal remaining(String reference) {
+        return database.read(session -> {
+            HoldMapper holds = session.getMapper(HoldMapper.class);
+            HoldRow row = holds.find(reference);
+            if (row == null || HoldState.valueOf(row.state) != HoldState.PLACED) {
+                return BigDecimal.ZERO;
+            }
+            return row.amount.subtract(holds.drawn(reference));
         });
     }
 

@@ -1,0 +1,130 @@
+package kz.qyzmet.trading.internal;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kz.qyzmet.persistence.api.Database;
+import kz.qyzmet.trading.api.ExchangeGateway;
+import kz.qyzmet.trading.internal.Rows.OrderRow;
+import kz.qyzmet.trading.internal.Rows.RequestRow;
+
+/**
+ * Carries committed requests to the exchange through the configured gateway (or
+ * the highest ranked one). A request is marked sent before it goes; one that
+ * cannot go (no gateway, not connected) waits, and every request not yet
+ * answered goes again when a gateway arrives: the exchange never executes a
+ * client order id twice, so sending again is safe and nothing is lost.
+ */
+@Component(service = Gateways.class, configurationPid = TradingService.PID)
+public class Gateways {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateways.class);
+
+    private record Gateway(String name, int ranking, ExchangeGateway exchange) {
+    }
+
+    private final List<Gateway> gateways = new CopyOnWriteArrayList<>();
+    private final Database database;
+    private final Clock clock;
+    private final String configured;
+    private volatile boolean active;
+
+    @Activate
+    public Gateways(@Reference InstrumentStore store, @Reference Clock clock, TradingConfiguration configuration) {
+        this.database = store.database();
+        this.clock = clock;
+        this.configured = configuration.gateway();
+        this.active = true;
+        resendUnanswered();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addGateway(ExchangeGateway exchange, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        gateways.add(new Gateway(String.valueOf(properties.getOrDefault(ExchangeGateway.NAME_PROPERTY, "unnamed")),
+                ranking instanceof Integer rank ? rank : 0, exchange));
+        if (active) {
+            resendUnanswered();
+        }
+    }
+
+    void removeGateway(ExchangeGateway exchange) {
+        gateways.removeIf(gateway -> gateway.exchange() == exchange);
+    }
+
+    private Optional<Gateway> gateway() {
+        return gateways.stream().filter(gateway -> configured == null || configured.isBlank()
+                || gateway.name().equals(configured)).max(Comparator.comparingInt(Gateway::ranking));
+    }
+
+    /** Sends one committed request; false when no gateway can take it now (it waits). */
+    boolean send(String clientOrderId) {
+        Optional<Gateway> gateway = gateway().filter(candidate -> candidate.exchange().connected());
+        if (gateway.isEmpty()) {
+            LOG.warn("order request {} waits: no exchange gateway is connected", clientOrderId);
+            return false;
+        }
+        Object[] found = database.inTransaction(session -> {
+            TradingMapper mapper = session.getMapper(TradingMapper.class);
+            RequestRow request = mapper.request(clientOrderId);
+            if (request == null || !("PENDING".equals(request.state) || "SENT".equals(request.state))) {
+                return null;
+            }
+            OrderRow order = mapper.lockOrder(request.orderId);
+            mapper.sent(clientOrderId, OrderRows.utc(clock.instant()));
+            if (order.gateway == null) {
+                order.gateway = gateway.get().name();
+                order.updatedAt = OrderRows.utc(clock.instant());
+                mapper.updateOrder(order);
+            }
+            return new Object[] { order, request };
+        });
+        if (found == null) {
+            return true;
+        }
+        OrderRow order = (OrderRow) found[0];
+        RequestRow request = (RequestRow) found[1];
+        ExchangeGateway exchange = gateway.get().exchange();
+        switch (request.kind) {
+        case "NEW" -> exchange.send(OrderRows.newOrder(order, request, clock.instant()));
+        case "CANCEL" -> exchange.cancel(OrderRows.cancelOrder(order, request, clock.instant()));
+        case "REPLACE" -> exchange.replace(OrderRows.replaceOrder(order, request, clock.instant()));
+        default -> throw new IllegalStateException("unknown request kind " + request.kind);
+        }
+        return true;
+    }
+
+    /** Every request the exchange has not answered, oldest first (after a restart, or when a gateway comes). */
+    void resendUnanswered() {
+        if (gateway().isEmpty()) {
+            return;
+        }
+        try {
+            List<RequestRow> waiting = database.read(session -> session.getMapper(TradingMapper.class).unanswered(10_000));
+            for (RequestRow request : waiting) {
+                if (!send(request.clientOrderId)) {
+                    return;
+                }
+            }
+            if (!waiting.isEmpty()) {
+                LOG.info("sent {} unanswered order requests again", waiting.size());
+            }
+        } catch (RuntimeException databaseAway) {
+            LOG.warn("unanswered order requests could not be read now: {}", databaseAway.toString());
+        }
+    }
+}

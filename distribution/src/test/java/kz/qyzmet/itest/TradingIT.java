@@ -1,0 +1,332 @@
+package kz.qyzmet.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kz.qyzmet.audit.api.AuditJournal;
+import kz.qyzmet.audit.api.AuditRecord;
+import kz.qyzmet.exchange.simulated.api.SimulatedMarket;
+import kz.qyzmet.ledger.api.Balance;
+import kz.qyzmet.ledger.api.EntryRequest;
+import kz.qyzmet.ledger.api.HoldRequest;
+import kz.qyzmet.ledger.api.Holds;
+import kz.qyzmet.ledger.api.Ledger;
+import kz.qyzmet.ledger.api.Posting;
+import kz.qyzmet.trading.api.OrderType;
+import kz.qyzmet.trading.api.Side;
+import kz.qyzmet.trading.api.TimeInForce;
+
+/**
+ * Trading on the real platform (issue #17, rules §7.3, §25.2, §30): orders from
+ * the orders service through the simulated exchange and back, each fill settled
+ * in the ledger with its deal and journal records; refusals before anything is
+ * held or sent; cancel and cancel-replace, also racing with fills. The market
+ * maker is off: the tests bring the other side of each trade themselves.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TradingIT {
+    private static final AtomicInteger INSTRUMENTS = new AtomicInteger();
+
+    @Inject
+    BundleContext context;
+
+    private ItSupport platform;
+    private Ledger ledger;
+    private SimulatedMarket market;
+
+    @Configuration
+    public Option[] configuration() throws Exception {
+        // demo mode: the simulated exchange is the gateway; production has none until one is configured
+        return ItPlatform.options("trading", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo",
+                "qyzmet.simulatedexchange.liquidity", "false"));
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        platform = new ItSupport(context);
+        ledger = context.getService(context.getServiceReference(Ledger.class));
+        ItSupport.await(Duration.ofSeconds(20), "the simulated exchange",
+                () -> context.getServiceReference(SimulatedMarket.class) != null);
+        market = context.getService(context.getServiceReference(SimulatedMarket.class));
+    }
+
+    /** A new instrument of its own for each test (its own book): lots of 10, tick 0.05, in tenge, round the clock. */
+    private String newInstrument() throws Exception {
+        int n = INSTRUMENTS.incrementAndGet();
+        String isin = String.format("KZTST%06d%d", n, n % 10);
+        String ticker = "TST" + n;
+        HttpResponse<String> loaded = platform.operatorPost("operator/trading/instruments", "{\"instruments\":[{\"isin\":\""
+                + isin + "\",\"ticker\":\"" + ticker + "\",\"name\":\"Test security " + n + "\",\"currency\":\"KZT\","
+                + "\"lotSize\":10,\"tickSize\":0.05,\"opens\":\"00:00\",\"closes\":\"00:00\"}]}");
+        assertEquals(loaded.body(), 200, loaded.statusCode());
+        return isin;
+    }
+
+    private ItSupport.ClientSession client(String tenge, String isin, long units) throws Exception {
+        ItSupport.ClientSession client = platform.newClientWithAccount("TRD", "+7705");
+        if (tenge != null && new BigDecimal(tenge).signum() > 0) {
+            ledger.post(new EntryRequest("it-fund-" + client.clientId(), "PAYMENT_IN", "IT money", "it", "it",
+                    List.of(Posting.of("EXT-BANK", "KZT", new BigDecimal(tenge).negate()),
+                            Posting.of(client.clientId(), "KZT", new BigDecimal(tenge)))));
+        }
+        if (units > 0) {
+            ledger.post(new EntryRequest("it-securities-" + client.clientId(), "SECURITIES_IN", "IT securities", "it", "it",
+                    List.of(Posting.of("EXT-CSD", isin, BigDecimal.valueOf(units).negate()),
+                            Posting.of(client.clientId(), isin, BigDecimal.valueOf(units)))));
+        }
+        return client;
+    }
+
+    private Balance balance(String account, String asset) {
+        return ledger.balances(account).stream().filter(found -> found.asset().equals(asset)).findFirst()
+                .orElse(new Balance(account, asset, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    private BigDecimal total(String account, String asset) {
+        return balance(account, asset).total();
+    }
+
+    /** Requests an order action and confirms it with its own code; the instruction once the exchange answered. */
+    private JsonNode confirmed(ItSupport.ClientSession client, String body) throws Exception {
+        HttpResponse<String> created = platform.post("services/orders/requests", body, client.bearer("en"));
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode submission = ItSupport.json(created);
+        HttpResponse<String> confirmed = confirm(client, submission, platform.latestCode(client.identityId()));
+        assertEquals(confirmed.body(), 200, confirmed.statusCode());
+        String id = submission.get("instruction").get("id").asText();
+        return finished(client, id);
+    }
+
+    private HttpResponse<String> confirm(ItSupport.ClientSession client, JsonNode submission, String code) throws Exception {
+        return platform.post(submission.get("confirmation").get("confirm").asText().replace("/api/v1/", ""),
+                "{\"challengeId\":\"" + submission.get("confirmation").get("challengeId").asText() + "\",\"code\":\"" + code
+                        + "\"}", client.bearer("en"));
+    }
+
+    private JsonNode finished(ItSupport.ClientSession client, String instructionId) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        ItSupport.awaitChecked(Duration.ofSeconds(10), "instruction " + instructionId + " finished", () -> {
+            last[0] = ItSupport.json(platform.get("instructions/" + instructionId, client.bearer("en")));
+            return !"IN_WORK".equals(last[0].get("status").asText());
+        });
+        return last[0];
+    }
+
+    private JsonNode latestOrder(ItSupport.ClientSession client) throws Exception {
+        market.drain();
+        return ItSupport.json(platform.get("trading/orders?limit=1", client.bearer("en"))).get("orders").get(0);
+    }
+
+    private JsonNode orderWithDeals(ItSupport.ClientSession client, String orderId) throws Exception {
+        market.drain();
+        HttpResponse<String> order = platform.get("trading/orders/" + orderId, client.bearer("en"));
+        assertEquals(order.body(), 200, order.statusCode());
+        return ItSupport.json(order);
+    }
+
+    /** A decimal as the API writes it (a JSON string, so that nothing is lost to binary fractions). */
+    private static BigDecimal decimal(JsonNode value) {
+        return new BigDecimal(value.asText());
+    }
+
+    private List<String> journal(String subject) {
+        return context.getService(context.getServiceReference(AuditJournal.class)).findBySubject(subject, 50).stream()
+                .map(AuditRecord::event).map(event -> event.type()).toList();
+    }
+
+    @Test
+    public void aBuyFilledInPartsSettlesEachFillInTheLedgerAndGivesBackWhatWasNotNeeded() throws Exception {
+        String isin = newInstrument();
+        ItSupport.ClientSession client = client("100000.00", isin, 0);
+        BigDecimal feesBefore = total("BROKER-OWN", "KZT");
+        BigDecimal clearingMoneyBefore = total("EXT-EXCHANGE", "KZT");
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 20, new BigDecimal("250.00"), null);
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 20, new BigDecimal("250.50"), null);
+        market.drain();
+
+        // 5 lots (50 units) up to 251.00: held 12,550.00 + the least fee 100.00 (§30.2 checked by the hold)
+        JsonNode placed = confirmed(client, "{\"instrument\":\"TST" + INSTRUMENTS.get() + "\",\"side\":\"BUY\",\"type\":"
+                + "\"LIMIT\",\"lots\":5,\"limitPrice\":\"251.00\"}");
+        assertEquals(placed.toString(), "EXECUTED", placed.get("status").asText());
+        assertTrue(placed.toString(), placed.get("summary").asText().contains("held 12650 KZT"));
+
+        JsonNode order = latestOrder(client);
+        assertEquals("PARTIALLY_FILLED", order.get("state").asText());
+        assertEquals(40, order.get("filled").asLong());
+        JsonNode deals = orderWithDeals(client, order.get("id").asText()).get("deals");
+        assertEquals(2, deals.size());
+        // each fill at the resting seller's price; the order's least fee once, with its first fill
+        assertEquals(0, new BigDecimal("5000.00").compareTo(decimal(deals.get(0).get("amount"))));
+        assertEquals(0, new BigDecimal("100.00").compareTo(decimal(deals.get(0).get("fee"))));
+        assertEquals(0, new BigDecimal("5010.00").compareTo(decimal(deals.get(1).get("amount"))));
+        assertEquals(0, BigDecimal.ZERO.compareTo(decimal(deals.get(1).get("fee"))));
+        assertEquals(new BigDecimal("87350.00"), balance(client.clientId(), "KZT").available());
+        assertEquals(new BigDecimal("2540.00"), balance(client.clientId(), "KZT").held());
+        assertEquals(0, new BigDecimal("40").compareTo(balance(client.clientId(), isin).available()));
+
+        // the rest fills at 251.00: the order ends and the 30.00 the hold kept over is given back
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 10, new BigDecimal("251.00"), null);
+        JsonNode filled = latestOrder(client);
+        assertEquals("FILLED", filled.get("state").asText());
+        assertEquals(0, new BigDecimal("87380.00").compareTo(balance(client.clientId(), "KZT").available()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(balance(client.clientId(), "KZT").held()));
+        assertEquals(0, new BigDecimal("50").compareTo(balance(client.clientId(), isin).available()));
+        assertEquals(0, new BigDecimal("100.00").compareTo(total("BROKER-OWN", "KZT").subtract(feesBefore)));
+        assertEquals(0, new BigDecimal("12520.00").compareTo(total("EXT-EXCHANGE", "KZT").subtract(clearingMoneyBefore)));
+
+        List<String> records = journal("order:" + filled.get("id").asText());
+        assertTrue(records.toString(), records.containsAll(List.of("trading.order.placed", "trading.order.accepted",
+                "trading.order.filled")));
+        JsonNode register = ItSupport.json(platform.get("trading/deals", client.bearer("en")));
+        assertEquals(3, register.get("deals").size());
+    }
+
+    @Test
+    public void refusalsOfRules30ComeBeforeAnythingIsHeldOrSent() throws Exception {
+        String isin = newInstrument();
+        String ticker = "TST" + INSTRUMENTS.get();
+        ItSupport.ClientSession poor = client("1000.00", isin, 5);
+        // §30.2: 1 lot at 250.00 is 2,500.00 + fee, more than the 1,000.00 available
+        HttpResponse<String> noMoney = platform.post("services/orders/requests", "{\"instrument\":\"" + ticker
+                + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"lots\":1,\"limitPrice\":\"250.00\"}", poor.bearer("ru"));
+        assertEquals(noMoney.body(), 409, noMoney.statusCode());
+        assertEquals("INSUFFICIENT_FUNDS", ItSupport.json(noMoney).get("reason").asText());
+        assertTrue(noMoney.body(), ItSupport.json(noMoney).get("detail").asText().contains("Недостаточно денег"));
+        // §30.1: a lot is 10 units, the client has 5
+        HttpResponse<String> noSecurities = platform.post("services/orders/requests", "{\"instrument\":\"" + ticker
+                + "\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"lots\":1,\"limitPrice\":\"250.00\"}", poor.bearer("kk"));
+        assertEquals(noSecurities.body(), 409, noSecurities.statusCode());
+        assertEquals("INSUFFICIENT_SECURITIES", ItSupport.json(noSecurities).get("reason").asText());
+        // §30.3: ten units there, but held for something else
+        ItSupport.ClientSession encumbered = client("0.00", isin, 10);
+        context.getService(context.getServiceReference(Holds.class)).place(new HoldRequest("it-pledge-"
+                + encumbered.clientId(), encumbered.clientId(), isin, BigDecimal.TEN, "IT pledge", "it"));
+        HttpResponse<String> held = platform.post("services/orders/requests", "{\"instrument\":\"" + ticker
+                + "\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"lots\":1,\"limitPrice\":\"250.00\"}", encumbered.bearer("en"));
+        assertEquals(held.body(), 409, held.statusCode());
+        assertEquals("ENCUMBERED", ItSupport.json(held).get("reason").asText());
+        // off the tick of 0.05, and a market order without any price yet: named, nothing held
+        HttpResponse<String> offTick = platform.post("services/orders/requests", "{\"instrument\":\"" + ticker
+                + "\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"lots\":1,\"limitPrice\":\"250.03\"}", encumbered.bearer("en"));
+        assertEquals(offTick.body(), 400, offTick.statusCode());
+        assertEquals("limitPrice", ItSupport.json(offTick).get("field").asText());
+        HttpResponse<String> unknown = platform.post("services/orders/requests", "{\"instrument\":\"NOPE\",\"side\":\"BUY\","
+                + "\"type\":\"MARKET\",\"lots\":1}", encumbered.bearer("en"));
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+        assertEquals("instrument", ItSupport.json(unknown).get("field").asText());
+        market.drain();
+        assertTrue(market.depth(isin, Side.BUY, 5).isEmpty());
+        assertTrue(market.depth(isin, Side.SELL, 5).isEmpty());
+        assertEquals(new BigDecimal("1000.00"), balance(poor.clientId(), "KZT").available());
+        assertEquals(0, ItSupport.json(platform.get("trading/orders", poor.bearer("en"))).get("orders").size());
+    }
+
+    @Test
+    public void aSellPartlyFilledIsCancelledWithItsOwnCodeAndItsRestIsFreedAgain() throws Exception {
+        String isin = newInstrument();
+        String ticker = "TST" + INSTRUMENTS.get();
+        ItSupport.ClientSession client = client("0.00", isin, 30);
+        market.submit("buyer", isin, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, new BigDecimal("249.00"), null);
+        market.drain();
+        JsonNode placed = confirmed(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"SELL\",\"type\":\"LIMIT\","
+                + "\"timeInForce\":\"GTC\",\"lots\":3,\"limitPrice\":\"249.00\"}");
+        assertEquals("EXECUTED", placed.get("status").asText());
+        JsonNode order = latestOrder(client);
+        assertEquals("PARTIALLY_FILLED", order.get("state").asText());
+        assertEquals(0, new BigDecimal("20").compareTo(balance(client.clientId(), isin).held()));
+        // the proceeds less the least fee
+        assertEquals(0, new BigDecimal("2390.00").compareTo(balance(client.clientId(), "KZT").available()));
+
+        // §25.2: the code sent for one action does not confirm another
+        String orderId = order.get("id").asText();
+        HttpResponse<String> first = platform.post("services/orders/requests", "{\"action\":\"replace\",\"order\":\""
+                + orderId + "\",\"lots\":2,\"limitPrice\":\"249.50\"}", client.bearer("en"));
+        assertEquals(first.body(), 201, first.statusCode());
+        String codeOfTheReplace = platform.latestCode(client.identityId());
+        HttpResponse<String> cancel = platform.post("services/orders/requests", "{\"action\":\"cancel\",\"order\":\""
+                + orderId + "\"}", client.bearer("en"));
+        assertEquals(cancel.body(), 201, cancel.statusCode());
+        JsonNode cancelSubmission = ItSupport.json(cancel);
+        String codeOfTheCancel = platform.latestCode(client.identityId());
+        assertNotEquals(codeOfTheReplace, codeOfTheCancel);
+        HttpResponse<String> wrongCode = confirm(client, cancelSubmission, codeOfTheReplace);
+        assertTrue(wrongCode.body(), wrongCode.statusCode() >= 400);
+        assertEquals(200, confirm(client, cancelSubmission, codeOfTheCancel).statusCode());
+        JsonNode cancelled = finished(client, cancelSubmission.get("instruction").get("id").asText());
+        assertEquals(cancelled.toString(), "EXECUTED", cancelled.get("status").asText());
+        JsonNode after = latestOrder(client);
+        assertEquals("CANCELLED", after.get("state").asText());
+        assertEquals(0, BigDecimal.ZERO.compareTo(balance(client.clientId(), isin).held()));
+        assertEquals(0, new BigDecimal("20").compareTo(balance(client.clientId(), isin).available()));
+        assertTrue(market.depth(isin, Side.SELL, 5).isEmpty());
+        List<String> records = journal("order:" + orderId);
+        assertTrue(records.toString(), records.containsAll(List.of("trading.order.cancel.requested",
+                "trading.order.cancelled")));
+    }
+
+    @Test
+    public void aReplaceThatNeedsMoreIsHeldAnewAndOneThatComesAfterTheFillIsRefused() throws Exception {
+        String isin = newInstrument();
+        String ticker = "TST" + INSTRUMENTS.get();
+        ItSupport.ClientSession client = client("20000.00", isin, 0);
+        JsonNode placed = confirmed(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"BUY\",\"type\":\"LIMIT\","
+                + "\"timeInForce\":\"GTC\",\"lots\":2,\"limitPrice\":\"250.00\"}");
+        assertEquals("EXECUTED", placed.get("status").asText());
+        String orderId = latestOrder(client).get("id").asText();
+        assertEquals(new BigDecimal("5100.00"), balance(client.clientId(), "KZT").held());
+
+        // grown to 3 lots at 250.50: 7,515.00 + 100.00 held anew, the old hold's rest freed in the same transaction
+        JsonNode replaced = confirmed(client, "{\"action\":\"replace\",\"order\":\"" + orderId
+                + "\",\"lots\":3,\"limitPrice\":\"250.50\"}");
+        assertEquals(replaced.toString(), "EXECUTED", replaced.get("status").asText());
+        JsonNode order = latestOrder(client);
+        assertEquals(30, order.get("quantity").asLong());
+        assertEquals(0, new BigDecimal("250.5").compareTo(decimal(order.get("limitPrice"))));
+        assertEquals(new BigDecimal("7615.00"), balance(client.clientId(), "KZT").held());
+        assertEquals(30, market.depth(isin, Side.BUY, 1).get(0).quantity());
+        assertEquals(0, new BigDecimal("250.50").compareTo(market.depth(isin, Side.BUY, 1).get(0).price()));
+
+        // a cancel asked for while the order is filling: the fill comes first, the cancel is refused, nothing is lost
+        HttpResponse<String> cancel = platform.post("services/orders/requests", "{\"action\":\"cancel\",\"order\":\""
+                + orderId + "\"}", client.bearer("en"));
+        assertEquals(cancel.body(), 201, cancel.statusCode());
+        JsonNode submission = ItSupport.json(cancel);
+        String code = platform.latestCode(client.identityId());
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 30, new BigDecimal("250.50"), null);
+        market.drain();
+        assertEquals("FILLED", latestOrder(client).get("state").asText());
+        assertEquals(200, confirm(client, submission, code).statusCode());
+        JsonNode refused = finished(client, submission.get("instruction").get("id").asText());
+        assertEquals(refused.toString(), "REFUSED", refused.get("status").asText());
+        assertTrue(refused.toString(), refused.get("reason").asText().contains("has ended"));
+        // 30 × 250.50 = 7,515.00 + 100.00 fee; nothing stays held
+        assertEquals(0, BigDecimal.ZERO.compareTo(balance(client.clientId(), "KZT").held()));
+        assertEquals(0, new BigDecimal("12385.00").compareTo(balance(client.clientId(), "KZT").available()));
+        assertEquals(0, new BigDecimal("30").compareTo(balance(client.clientId(), isin).available()));
+        assertFalse(journal("order:" + orderId).contains("trading.order.cancelled"));
+    }
+}
