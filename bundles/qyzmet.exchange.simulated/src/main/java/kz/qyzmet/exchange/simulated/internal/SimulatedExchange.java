@@ -72,6 +72,7 @@ public class SimulatedExchange implements ExchangeGateway, MarketData, Simulated
     private final MarketMaker marketMaker;
     private final List<ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
     private final String session = Long.toString(System.currentTimeMillis(), 36);
+    private final FixAcceptor fix;
 
     @Activate
     public SimulatedExchange(@Reference ExecutionReports reports, @Reference Clock clock,
@@ -85,7 +86,11 @@ public class SimulatedExchange implements ExchangeGateway, MarketData, Simulated
                     engine.book(parts[0].strip()).reference(new BigDecimal(parts[1].strip()));
                 });
         String mode = context.getProperty("qyzmet.mode");
-        if ("dev".equals(mode) || "demo".equals(mode)) {
+        boolean simulated = "dev".equals(mode) || "demo".equals(mode);
+        String dataDir = context.getProperty("qyzmet.data.dir");
+        this.fix = simulated && configuration.fix_port() > 0 ? fixAcceptor(configuration, java.nio.file.Path.of(
+                dataDir == null ? "data" : dataDir)) : null;
+        if (simulated) {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put(NAME_PROPERTY, NAME);
             registrations.add(context.registerService(ExchangeGateway.class, this, properties));
@@ -98,8 +103,27 @@ public class SimulatedExchange implements ExchangeGateway, MarketData, Simulated
         }
     }
 
+    private FixAcceptor fixAcceptor(SimulatedExchangeConfiguration configuration, java.nio.file.Path dataDir) {
+        try {
+            return new FixAcceptor(this, configuration, dataDir);
+        } catch (quickfix.ConfigError | java.io.IOException e) {
+            throw new IllegalStateException("the simulated exchange's FIX acceptor cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** A request that came over FIX, matched on the exchange thread in arrival order; one id is executed once. */
+    void fromFix(String clientOrderId, java.util.function.Supplier<List<BookEvent>> work) {
+        if (!seen.add(clientOrderId)) {
+            return;
+        }
+        thread.execute(() -> publish(work.get(), FixAcceptor.OWNER));
+    }
+
     @Deactivate
     void stop() {
+        if (fix != null) {
+            fix.stop();
+        }
         registrations.forEach(ServiceRegistration::unregister);
         thread.shutdownNow();
     }
@@ -213,6 +237,8 @@ public class SimulatedExchange implements ExchangeGateway, MarketData, Simulated
             String owner = event.owner() != null ? event.owner() : requester;
             if (BROKER.equals(owner)) {
                 undelivered.addLast(report(event));
+            } else if (FixAcceptor.OWNER.equals(owner) && fix != null) {
+                fix.answer(event, "SIMF-" + session + "-" + executionIds.incrementAndGet());
             } else if (marketMaker != null && MarketMaker.OWNER.equals(owner)) {
                 marketMaker.heard(event);
             }

@@ -22,4 +22,13 @@ public @interface SimulatedExchangeConfiguration {
 
     @AttributeDefinition(description = "Distance between the market maker's levels, in basis points of the reference price")
     int level_spacing_bp() default 10;
+
+    @AttributeDefinition(description = "Port of the FIX 4.4 acceptor (127.0.0.1); 0: none (the in-process gateway only)")
+    int fix_port() default 0;
+
+    @AttributeDefinition(description = "The acceptor's SenderCompID (49)")
+    String fix_sender_comp_id() default "SIMX";
+
+    @AttributeDefinition(description = "The broker's CompID the acceptor expects (56 of its messages)")
+    String fix_target_comp_id() default "QYZMET";
 }
