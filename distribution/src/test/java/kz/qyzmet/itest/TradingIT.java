@@ -7,6 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,16 +39,21 @@ import kz.qyzmet.ledger.api.HoldRequest;
 import kz.qyzmet.ledger.api.Holds;
 import kz.qyzmet.ledger.api.Ledger;
 import kz.qyzmet.ledger.api.Posting;
+import kz.qyzmet.trading.api.ExchangeGateway;
 import kz.qyzmet.trading.api.OrderType;
 import kz.qyzmet.trading.api.Side;
 import kz.qyzmet.trading.api.TimeInForce;
 
 /**
  * Trading on the real platform (issue #17, rules §7.3, §25.2, §30): orders from
- * the orders service through the simulated exchange and back, each fill settled
+ * the orders service over a FIX 4.4 session (the platform's QuickFIX/J initiator
+ * to the simulated exchange's acceptor on loopback) and back, each fill settled
  * in the ledger with its deal and journal records; refusals before anything is
- * held or sent; cancel and cancel-replace, also racing with fills. The market
- * maker is off: the tests bring the other side of each trade themselves.
+ * held or sent; cancel and cancel-replace, also racing with fills; the FIX
+ * gateway stopped mid-order and started again on its message store: fills made
+ * meanwhile arrive by resend, each applied once, and an order placed meanwhile
+ * goes out at logon. The market maker is off: the tests bring the other side of
+ * each trade themselves.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,28 +69,45 @@ public class TradingIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        // demo mode: the simulated exchange is the gateway; production has none until one is configured
+        // demo mode: the simulated exchange runs in the platform; the trading core reaches it over FIX 4.4 on loopback
+        int port = ItPlatform.freePort();
         return ItPlatform.options("trading", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo",
-                "qyzmet.simulatedexchange.liquidity", "false"));
+                "qyzmet.simulatedexchange.liquidity", "false", "qyzmet.simulatedexchange.fix.port", String.valueOf(port),
+                "qyzmet.fix.host", "127.0.0.1", "qyzmet.fix.port", String.valueOf(port), "qyzmet.fix.reconnect.seconds", "1",
+                "qyzmet.trading.gateway", "fix"));
     }
 
     @Before
     public void setUp() throws Exception {
         platform = new ItSupport(context);
         ledger = context.getService(context.getServiceReference(Ledger.class));
-        ItSupport.await(Duration.ofSeconds(20), "the simulated exchange",
-                () -> context.getServiceReference(SimulatedMarket.class) != null);
+        awaitSession();
         market = context.getService(context.getServiceReference(SimulatedMarket.class));
+    }
+
+    /** The FIX gateway is offered once its session has logged on. */
+    private void awaitSession() throws InterruptedException {
+        ItSupport.await(Duration.ofSeconds(30), "the FIX session to log on", () -> {
+            try {
+                return !context.getServiceReferences(ExchangeGateway.class, "(qyzmet.exchange.gateway=fix)").isEmpty();
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** A new instrument of its own for each test (its own book): lots of 10, tick 0.05, in tenge, round the clock. */
     private String newInstrument() throws Exception {
+        return newInstrument(10, "0.05");
+    }
+
+    private String newInstrument(int lotSize, String tick) throws Exception {
         int n = INSTRUMENTS.incrementAndGet();
         String isin = String.format("KZTST%06d%d", n, n % 10);
         String ticker = "TST" + n;
         HttpResponse<String> loaded = platform.operatorPost("operator/trading/instruments", "{\"instruments\":[{\"isin\":\""
                 + isin + "\",\"ticker\":\"" + ticker + "\",\"name\":\"Test security " + n + "\",\"currency\":\"KZT\","
-                + "\"lotSize\":10,\"tickSize\":0.05,\"opens\":\"00:00\",\"closes\":\"00:00\"}]}");
+                + "\"lotSize\":" + lotSize + ",\"tickSize\":" + tick + ",\"opens\":\"00:00\",\"closes\":\"00:00\"}]}");
         assertEquals(loaded.body(), 200, loaded.statusCode());
         return isin;
     }
@@ -136,13 +162,27 @@ public class TradingIT {
         return last[0];
     }
 
-    private JsonNode latestOrder(ItSupport.ClientSession client) throws Exception {
-        market.drain();
-        return ItSupport.json(platform.get("trading/orders?limit=1", client.bearer("en"))).get("orders").get(0);
+    /** The client's order ({@code index} 0: the first placed) once the exchange's reports brought it to {@code condition}. */
+    private JsonNode awaitOrder(ItSupport.ClientSession client, int index, String what,
+            java.util.function.Predicate<JsonNode> condition) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        ItSupport.awaitChecked(Duration.ofSeconds(20), "order " + index + " " + what, () -> {
+            JsonNode orders = ItSupport.json(platform.get("trading/orders", client.bearer("en"))).get("orders");
+            last[0] = orders.size() > index ? orders.get(orders.size() - 1 - index) : null;
+            return last[0] != null && condition.test(last[0]);
+        });
+        return last[0];
+    }
+
+    private JsonNode awaitOrder(ItSupport.ClientSession client, int index, String state) throws Exception {
+        return awaitOrder(client, index, state, order -> state.equals(order.get("state").asText()));
+    }
+
+    private JsonNode awaitFilled(ItSupport.ClientSession client, int index, long filled) throws Exception {
+        return awaitOrder(client, index, "filled " + filled, order -> order.get("filled").asLong() == filled);
     }
 
     private JsonNode orderWithDeals(ItSupport.ClientSession client, String orderId) throws Exception {
-        market.drain();
         HttpResponse<String> order = platform.get("trading/orders/" + orderId, client.bearer("en"));
         assertEquals(order.body(), 200, order.statusCode());
         return ItSupport.json(order);
@@ -174,9 +214,8 @@ public class TradingIT {
         assertEquals(placed.toString(), "EXECUTED", placed.get("status").asText());
         assertTrue(placed.toString(), placed.get("summary").asText().contains("held 12650 KZT"));
 
-        JsonNode order = latestOrder(client);
+        JsonNode order = awaitFilled(client, 0, 40);
         assertEquals("PARTIALLY_FILLED", order.get("state").asText());
-        assertEquals(40, order.get("filled").asLong());
         JsonNode deals = orderWithDeals(client, order.get("id").asText()).get("deals");
         assertEquals(2, deals.size());
         // each fill at the resting seller's price; the order's least fee once, with its first fill
@@ -190,8 +229,7 @@ public class TradingIT {
 
         // the rest fills at 251.00: the order ends and the 30.00 the hold kept over is given back
         market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 10, new BigDecimal("251.00"), null);
-        JsonNode filled = latestOrder(client);
-        assertEquals("FILLED", filled.get("state").asText());
+        JsonNode filled = awaitOrder(client, 0, "FILLED");
         assertEquals(0, new BigDecimal("87380.00").compareTo(balance(client.clientId(), "KZT").available()));
         assertEquals(0, BigDecimal.ZERO.compareTo(balance(client.clientId(), "KZT").held()));
         assertEquals(0, new BigDecimal("50").compareTo(balance(client.clientId(), isin).available()));
@@ -255,7 +293,7 @@ public class TradingIT {
         JsonNode placed = confirmed(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"SELL\",\"type\":\"LIMIT\","
                 + "\"timeInForce\":\"GTC\",\"lots\":3,\"limitPrice\":\"249.00\"}");
         assertEquals("EXECUTED", placed.get("status").asText());
-        JsonNode order = latestOrder(client);
+        JsonNode order = awaitFilled(client, 0, 10);
         assertEquals("PARTIALLY_FILLED", order.get("state").asText());
         assertEquals(0, new BigDecimal("20").compareTo(balance(client.clientId(), isin).held()));
         // the proceeds less the least fee
@@ -278,8 +316,8 @@ public class TradingIT {
         assertEquals(200, confirm(client, cancelSubmission, codeOfTheCancel).statusCode());
         JsonNode cancelled = finished(client, cancelSubmission.get("instruction").get("id").asText());
         assertEquals(cancelled.toString(), "EXECUTED", cancelled.get("status").asText());
-        JsonNode after = latestOrder(client);
-        assertEquals("CANCELLED", after.get("state").asText());
+        awaitOrder(client, 0, "CANCELLED");
+        market.drain();
         assertEquals(0, BigDecimal.ZERO.compareTo(balance(client.clientId(), isin).held()));
         assertEquals(0, new BigDecimal("20").compareTo(balance(client.clientId(), isin).available()));
         assertTrue(market.depth(isin, Side.SELL, 5).isEmpty());
@@ -296,15 +334,15 @@ public class TradingIT {
         JsonNode placed = confirmed(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"BUY\",\"type\":\"LIMIT\","
                 + "\"timeInForce\":\"GTC\",\"lots\":2,\"limitPrice\":\"250.00\"}");
         assertEquals("EXECUTED", placed.get("status").asText());
-        String orderId = latestOrder(client).get("id").asText();
+        String orderId = awaitOrder(client, 0, "NEW").get("id").asText();
         assertEquals(new BigDecimal("5100.00"), balance(client.clientId(), "KZT").held());
 
         // grown to 3 lots at 250.50: 7,515.00 + 100.00 held anew, the old hold's rest freed in the same transaction
         JsonNode replaced = confirmed(client, "{\"action\":\"replace\",\"order\":\"" + orderId
                 + "\",\"lots\":3,\"limitPrice\":\"250.50\"}");
         assertEquals(replaced.toString(), "EXECUTED", replaced.get("status").asText());
-        JsonNode order = latestOrder(client);
-        assertEquals(30, order.get("quantity").asLong());
+        JsonNode order = awaitOrder(client, 0, "30 units", found -> found.get("quantity").asLong() == 30);
+        market.drain();
         assertEquals(0, new BigDecimal("250.5").compareTo(decimal(order.get("limitPrice"))));
         assertEquals(new BigDecimal("7615.00"), balance(client.clientId(), "KZT").held());
         assertEquals(30, market.depth(isin, Side.BUY, 1).get(0).quantity());
@@ -317,8 +355,7 @@ public class TradingIT {
         JsonNode submission = ItSupport.json(cancel);
         String code = platform.latestCode(client.identityId());
         market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 30, new BigDecimal("250.50"), null);
-        market.drain();
-        assertEquals("FILLED", latestOrder(client).get("state").asText());
+        awaitOrder(client, 0, "FILLED");
         assertEquals(200, confirm(client, submission, code).statusCode());
         JsonNode refused = finished(client, submission.get("instruction").get("id").asText());
         assertEquals(refused.toString(), "REFUSED", refused.get("status").asText());
@@ -328,5 +365,73 @@ public class TradingIT {
         assertEquals(0, new BigDecimal("12385.00").compareTo(balance(client.clientId(), "KZT").available()));
         assertEquals(0, new BigDecimal("30").compareTo(balance(client.clientId(), isin).available()));
         assertFalse(journal("order:" + orderId).contains("trading.order.cancelled"));
+    }
+
+    @Test
+    public void anOrderGoesOverFixAndItsFillsComeBackSettled() throws Exception {
+        String isin = newInstrument(1, "0.01");
+        String ticker = "TST" + INSTRUMENTS.get();
+        ItSupport.ClientSession client = client("50000.00", isin, 0);
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 30, new BigDecimal("100.00"), null);
+        market.drain();
+        placeAndConfirm(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"lots\":50,\"limitPrice\":\"100.50\"}");
+        awaitFilled(client, 0, 30);
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 20, new BigDecimal("100.50"), null);
+        JsonNode filled = awaitOrder(client, 0, "FILLED");
+        // 30 × 100.00 + 20 × 100.50 = 5,010.00 with the least fee 100.00; the 2.50 held over is back
+        assertEquals(new BigDecimal("44890.00"), balance(client.clientId(), "KZT").available());
+        assertEquals(0, BigDecimal.ZERO.compareTo(balance(client.clientId(), "KZT").held()));
+        assertEquals(2, ItSupport.json(platform.get("trading/orders/" + filled.get("id").asText(), client.bearer("en")))
+                .get("deals").size());
+        assertTrue(Files.isDirectory(Path.of(context.getProperty("qyzmet.data.dir"), "fix", "store")));
+    }
+
+    @Test
+    public void fillsMadeWhileTheGatewayWasDownArriveOnceAndAnOrderPlacedMeanwhileGoesOut() throws Exception {
+        String isin = newInstrument(1, "0.01");
+        String ticker = "TST" + INSTRUMENTS.get();
+        ItSupport.ClientSession client = client("50000.00", isin, 0);
+        placeAndConfirm(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"lots\":10,"
+                + "\"limitPrice\":\"99.00\"}");
+        awaitOrder(client, 0, "NEW");
+
+        Bundle gateway = java.util.Arrays.stream(context.getBundles())
+                .filter(bundle -> "qyzmet.exchange.fix".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        gateway.stop();
+        List<ServiceReference<ExchangeGateway>> gone = List.copyOf(context.getServiceReferences(ExchangeGateway.class,
+                "(qyzmet.exchange.gateway=fix)"));
+        assertTrue(gone.isEmpty());
+        // the order fills in two parts while nobody listens: the exchange keeps the reports for the session
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 4, new BigDecimal("99.00"), null);
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 6, new BigDecimal("98.50"), null);
+        market.drain();
+        // a second order waits: no gateway takes it
+        placeAndConfirm(client, "{\"instrument\":\"" + ticker + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"lots\":5,"
+                + "\"limitPrice\":\"97.00\"}");
+        assertEquals("NEW", awaitOrder(client, 0, "NEW").get("state").asText());
+        assertEquals("PENDING_NEW", awaitOrder(client, 1, "PENDING_NEW").get("state").asText());
+
+        gateway.start();
+        awaitSession();
+        JsonNode filled = awaitOrder(client, 0, "FILLED");
+        awaitOrder(client, 1, "NEW");
+        // each fill once, at the resting order's price: 10 × 99.00 = 990.00 and one least fee, whatever was resent
+        JsonNode deals = ItSupport.json(platform.get("trading/orders/" + filled.get("id").asText(), client.bearer("en")))
+                .get("deals");
+        assertEquals(deals.toString(), 2, deals.size());
+        // the second order holds 5 × 97.00 + 100.00
+        assertEquals(new BigDecimal("585.00"), balance(client.clientId(), "KZT").held());
+        assertEquals(new BigDecimal("48325.00"), balance(client.clientId(), "KZT").available());
+        assertEquals(5, market.depth(isin, Side.BUY, 5).stream().filter(level -> level.price().compareTo(
+                new BigDecimal("97.00")) == 0).mapToLong(SimulatedMarket.Level::quantity).sum());
+    }
+
+    /** Requests an order action and confirms it with its code; its instruction's id (the exchange may answer later). */
+    private String placeAndConfirm(ItSupport.ClientSession client, String body) throws Exception {
+        HttpResponse<String> created = platform.post("services/orders/requests", body, client.bearer("en"));
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode submission = ItSupport.json(created);
+        assertEquals(200, confirm(client, submission, platform.latestCode(client.identityId())).statusCode());
+        return submission.get("instruction").get("id").asText();
     }
 }

@@ -46,7 +46,7 @@ import kz.qyzmet.trading.api.Trading;
  * order's fills follow in the client's orders and deals.
  */
 @Component(service = ServiceHandler.class)
-@ElectronicService(id = OrdersService.ID, category = Category.PERSONAL_ACCOUNT,
+@ElectronicService(id = OrdersService.ID, category = Category.TRADING,
         assurance = Assurance.OPERATION_CONFIRMATION,
         title_kk = "Сауда өтінімдері", title_ru = "Торговые поручения", title_en = "Trading orders",
         description_kk = "Бағалы қағаздарды биржада сатып алу және сату: нарықтық, лимиттік, стоп өтінімдер; өзгерту және жою.",
