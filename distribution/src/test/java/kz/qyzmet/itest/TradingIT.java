@@ -241,6 +241,18 @@ public class TradingIT {
                 "trading.order.filled")));
         JsonNode register = ItSupport.json(platform.get("trading/deals", client.bearer("en")));
         assertEquals(3, register.get("deals").size());
+
+        // the register of deals (§7.3) as a document: a CSV line per deal
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString();
+        String registerId = platform.requestConfirmed("deal-register", "{\"from\":\"" + today + "\",\"format\":\"csv\"}",
+                client, "EXECUTED");
+        JsonNode executed = ItSupport.json(platform.get("instructions/" + registerId, client.bearer("en")));
+        HttpResponse<byte[]> csv = platform.getBytes(executed.get("documents").get(0).asText().replace("/api/v1/", ""),
+                client.bearer("en"));
+        assertEquals(200, csv.statusCode());
+        String[] lines = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(4, lines.length);
+        assertTrue(lines[1], lines[1].contains(",BUY," + isin + ",20,250.00,5000.00,100.00,KZT,"));
     }
 
     @Test
@@ -433,5 +445,118 @@ public class TradingIT {
         JsonNode submission = ItSupport.json(created);
         assertEquals(200, confirm(client, submission, platform.latestCode(client.identityId())).statusCode());
         return submission.get("instruction").get("id").asText();
+    }
+
+    /** A clock ahead of the platform's by {@code offset}, ranked above it: components that follow the clock move. */
+    private static final java.util.concurrent.atomic.AtomicReference<Duration> AHEAD = new java.util.concurrent.atomic
+            .AtomicReference<>(Duration.ZERO);
+    private static boolean clockRegistered;
+
+    private void registerMovableClock() {
+        synchronized (TradingIT.class) {
+            if (clockRegistered) {
+                return;
+            }
+            java.util.Hashtable<String, Object> ranking = new java.util.Hashtable<>();
+            ranking.put(org.osgi.framework.Constants.SERVICE_RANKING, 200);
+            context.registerService(java.time.Clock.class, new java.time.Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return java.time.Clock.offset(java.time.Clock.system(zone), AHEAD.get());
+                }
+
+                @Override
+                public java.time.Instant instant() {
+                    return java.time.Instant.now().plus(AHEAD.get());
+                }
+            }, ranking);
+            clockRegistered = true;
+        }
+    }
+
+    @Test
+    public void anIpoIsSubscribedCancelledWhileOpenAllocatedProRataAndSettled() throws Exception {
+        registerMovableClock();
+        kz.qyzmet.instructions.api.Instructions instructions = context.getService(context.getServiceReference(
+                kz.qyzmet.instructions.api.Instructions.class));
+        int n = INSTRUMENTS.incrementAndGet();
+        String isin = String.format("KZIPO%06d%d", n, n % 10);
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> opened = platform.operatorPost("operator/ipo/offerings", "{\"isin\":\"" + isin
+                + "\",\"issuer\":\"Steppe Energy JSC\",\"offerPrice\":500.00,\"currency\":\"KZT\",\"lotSize\":10,"
+                + "\"minLots\":1,\"maxLots\":100,\"offeredLots\":30,\"opensAt\":\"" + now.minusSeconds(60)
+                + "\",\"closesAt\":\"" + now.plus(Duration.ofHours(1)) + "\"}");
+        assertEquals(opened.body(), 200, opened.statusCode());
+        String offering = ItSupport.json(opened).get("id").asText();
+        assertTrue(ItSupport.json(platform.get("ipo/offerings", client("0.00", isin, 0).bearer("en"))).toString()
+                .contains(offering));
+
+        // 10, 20 and 30 lots of 10 at 500.00: 50,000, 100,000 and 150,000 held (§30.2)
+        List<ItSupport.ClientSession> subscribers = List.of(client("200000.00", isin, 0), client("200000.00", isin, 0),
+                client("200000.00", isin, 0));
+        List<String> subscriptions = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            subscriptions.add(platform.requestConfirmed("ipo", "{\"offering\":\"" + offering + "\",\"lots\":" + (10 * (i + 1))
+                    + "}", subscribers.get(i), "IN_WORK"));
+            assertEquals(BigDecimal.valueOf(50000L * (i + 1)).setScale(2), balance(subscribers.get(i).clientId(), "KZT").held());
+        }
+        // one more cancels while the window is open, with its own code: the money is free again
+        ItSupport.ClientSession changedMind = client("10000.00", isin, 0);
+        String cancelled = platform.requestConfirmed("ipo", "{\"offering\":\"" + offering + "\",\"lots\":1}", changedMind,
+                "IN_WORK");
+        JsonNode cancellation = ItSupport.json(platform.post("instructions/" + cancelled + "/cancellation", "",
+                changedMind.bearer("en")));
+        JsonNode challenge = ItSupport.json(platform.post("instructions/" + cancellation.get("id").asText() + "/confirmation",
+                "", changedMind.bearer("en")));
+        assertEquals(200, platform.post("instructions/" + cancellation.get("id").asText() + "/confirm", "{\"challengeId\":\""
+                + challenge.get("challengeId").asText() + "\",\"code\":\"" + platform.latestCode(changedMind.identityId())
+                + "\"}", changedMind.bearer("en")).statusCode());
+        assertEquals(new BigDecimal("10000.00"), balance(changedMind.clientId(), "KZT").available());
+        // §30.2 before the code: 1 lot is 5,000.00
+        HttpResponse<String> poor = platform.post("services/ipo/requests", "{\"offering\":\"" + offering + "\",\"lots\":1}",
+                client("100.00", isin, 0).bearer("en"));
+        assertEquals(poor.body(), 409, poor.statusCode());
+        assertEquals("INSUFFICIENT_FUNDS", ItSupport.json(poor).get("reason").asText());
+        HttpResponse<String> early = platform.operatorPost("operator/ipo/offerings/" + offering + "/allocation", "");
+        assertEquals(early.body(), 409, early.statusCode());
+
+        try {
+            AHEAD.set(Duration.ofHours(2));
+            ItSupport.forgetOperatorSession();
+            HttpResponse<String> late = platform.post("services/ipo/requests", "{\"offering\":\"" + offering
+                    + "\",\"lots\":1}", client("10000.00", isin, 0).bearer("en"));
+            assertEquals(late.body(), 409, late.statusCode());
+            assertEquals("SUBSCRIPTION_CLOSED", ItSupport.json(late).get("reason").asText());
+
+            // 60 lots asked for 30: each gets half, pays for it, gets the rest back, and a notice
+            HttpResponse<String> allocated = platform.operatorPost("operator/ipo/offerings/" + offering + "/allocation", "");
+            assertEquals(allocated.body(), 200, allocated.statusCode());
+            JsonNode allotments = ItSupport.json(allocated).get("allotments");
+            assertEquals(3, allotments.size());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(5L * (i + 1), allotments.get(i).get("allotted").asLong());
+                String client = subscribers.get(i).clientId();
+                assertEquals(0, BigDecimal.valueOf(50L * (i + 1)).compareTo(balance(client, isin).available()));
+                assertEquals(BigDecimal.valueOf(200000L - 25000L * (i + 1)).setScale(2), balance(client, "KZT").available());
+                assertEquals(0, BigDecimal.ZERO.compareTo(balance(client, "KZT").held()));
+                kz.qyzmet.instructions.api.Instruction done = instructions.find(subscriptions.get(i)).orElseThrow();
+                assertEquals(kz.qyzmet.instructions.api.InstructionStatus.EXECUTED, done.status());
+                assertEquals(1, done.resultDocumentIds().size());
+            }
+            assertTrue(journal(subscriptions.get(0)).toString(), journal(subscriptions.get(0)).containsAll(List.of(
+                    "ipo.subscribed", "ipo.allotted")));
+            // asked again (an interrupted allocation is resumed): the same allotments, nothing posted twice
+            JsonNode again = ItSupport.json(platform.operatorPost("operator/ipo/offerings/" + offering + "/allocation", ""));
+            assertEquals(allotments.get(2).get("document").asText(), again.get("allotments").get(2).get("document").asText());
+            assertEquals(0, new BigDecimal("150").compareTo(balance(subscribers.get(2).clientId(), isin).available()));
+        } finally {
+            AHEAD.set(Duration.ZERO);
+            ItSupport.forgetOperatorSession();
+        }
     }
 }

@@ -32,8 +32,9 @@ public class BenchmarkRunner {
                 case "auth" -> new LoginBenchmark(harness).run();
                 case "documents" -> new DocumentsBenchmark(harness, ledger).run();
                 case "withdrawals" -> new WithdrawalsBenchmark(harness, ledger, clients).run();
+                case "trading" -> new TradingBenchmark(harness, ledger, clients, context).run();
                 default -> throw new IllegalArgumentException("unknown suite '" + configuration.suite()
-                        + "': auth, documents or withdrawals");
+                        + "': auth, documents, withdrawals or trading");
                 }
             } catch (Throwable failure) {
                 System.out.println("BENCHMARK FAILED: " + failure);

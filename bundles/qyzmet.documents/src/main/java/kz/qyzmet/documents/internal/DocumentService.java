@@ -66,6 +66,8 @@ public class DocumentService implements Documents, AuditedChanges {
     private final PdfRenderer renderer = new PdfRenderer();
     private final DocumentSigner signer;
     private final DocumentLookups lookups;
+    /** Dev and demo mode (rules §4): every PDF says it is the training version's, never the broker's. */
+    private final boolean demo;
 
     /** Dynamic and greedy: a test's clock with a higher ranking takes over. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -78,10 +80,12 @@ public class DocumentService implements Documents, AuditedChanges {
         this.audit = audit;
         this.config = config;
         this.signer = SigningKeys.signer(config, context.getProperty(DATA_DIR));
+        String mode = context.getProperty("qyzmet.mode");
+        this.demo = "dev".equals(mode) || "demo".equals(mode);
         this.lookups = new DocumentLookups(database, audit, new SignatureVerifier(signer.certificate()), signer.certificate(),
                 this::now);
         RendererWarmUp.start(renderer, signer, new PdfRenderer.Letterhead(brokerName(Language.KK), brokerDetails(Language.KK),
-                RendererWarmUp.NUMBER, Instant.now(), verificationUrlOf(VerificationTokens.next())));
+                RendererWarmUp.NUMBER, Instant.now(), verificationUrlOf(VerificationTokens.next()), demo));
     }
 
     static final String DATA_DIR = "qyzmet.data.dir";
@@ -100,7 +104,7 @@ public class DocumentService implements Documents, AuditedChanges {
         DocumentRow row = newRow(spec.kind(), spec.ownerClientId(), spec.language(), spec.title(), "application/pdf", "pdf",
                 spec.instructionId());
         PdfRenderer.Letterhead head = new PdfRenderer.Letterhead(brokerName(spec.language()), brokerDetails(spec.language()),
-                row.number, row.issuedAt.toInstant(ZoneOffset.UTC), verificationUrlOf(row.verificationToken));
+                row.number, row.issuedAt.toInstant(ZoneOffset.UTC), verificationUrlOf(row.verificationToken), demo);
         return store(row, out -> renderer.render(spec, head, out), keyFigures, caller, true);
     }
 

@@ -80,6 +80,8 @@ final class PdfRenderer {
     private static final Color RULE = new DeviceRgb(0xC9, 0xD1, 0xDB);
     private static final Color HEADER_FILL = new DeviceRgb(0xEC, 0xF0, 0xF5);
     private static final Color ACCENT = new DeviceRgb(0x0B, 0x5C, 0x4A);
+
+    private static final Color DEMO = new DeviceRgb(176, 32, 32);
     /** Where bnd puts the DejaVu files taken from the jasperreports-fonts jar. */
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
@@ -94,7 +96,8 @@ final class PdfRenderer {
     }
 
     /** What the renderer prints around the content. */
-    record Letterhead(String brokerName, String brokerDetails, String number, Instant issuedAt, String verificationUrl) {
+    record Letterhead(String brokerName, String brokerDetails, String number, Instant issuedAt, String verificationUrl,
+            boolean demo) {
     }
 
     void render(DocumentSpec spec, Letterhead head, OutputStream out) {
@@ -149,6 +152,10 @@ final class PdfRenderer {
         Paragraph title = new Paragraph(spec.title()).setFont(strong).setFontSize(15).setMarginTop(14).setMarginBottom(4);
         title.getAccessibilityProperties().setRole(StandardRoles.H1);
         document.add(title);
+        if (head.demo()) {
+            // rules §4: a document of the demo version must never pass for the broker's
+            document.add(new Paragraph(labels.demo()).setFont(strong).setFontSize(10).setFontColor(DEMO).setMarginBottom(4));
+        }
         Table meta = new Table(UnitValue.createPercentArray(new float[] { 25, 75 })).useAllAvailableWidth().setMarginBottom(6);
         fieldRow(meta, labels.number(), head.number(), strong);
         fieldRow(meta, labels.issued(), ISSUED.format(head.issuedAt().atZone(BROKER_ZONE)) + " (" + labels.almatyTime() + ")",
@@ -307,15 +314,15 @@ final class PdfRenderer {
 
     /** The words the renderer itself prints, per language. */
     record Labels(String number, String issued, String almatyTime, String pagePrefix, String pageJoin, String verifyAt,
-            String scanToVerify) {
+            String scanToVerify, String demo) {
         static Labels of(Language language) {
             return switch (language) {
             case KK -> new Labels("Құжат нөмірі", "Берілген уақыты", "Алматы уақыты", "Бет", "/",
-                    "Түпнұсқалығын тексеру:", "QR — тексеру");
+                    "Түпнұсқалығын тексеру:", "QR — тексеру", "ДЕМО · оқу нұсқасы: брокер құжаты емес");
             case RU -> new Labels("Номер документа", "Дата и время выдачи", "время Алматы", "Страница", "из",
-                    "Проверка подлинности:", "QR — проверка");
+                    "Проверка подлинности:", "QR — проверка", "ДЕМО · учебная версия: не является документом брокера");
             case EN -> new Labels("Document No.", "Issued", "Almaty time", "Page", "of", "Verify authenticity:",
-                    "QR — verify");
+                    "QR — verify", "DEMO · training version: not a document of the broker");
             };
         }
 

@@ -42,8 +42,23 @@ class PdfRendererTest {
                 null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRenderer().render(spec, new PdfRenderer.Letterhead("«Qyzmet Broker» АҚ", "Алматы қ.", "AE-2026-000001",
-                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/AE-2026-000001"), out);
+                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/AE-2026-000001", false), out);
         return out.toByteArray();
+    }
+
+    @Test
+    void aDocumentOfTheDemoVersionSaysSoInItsLanguage() throws IOException {
+        // rules §4: the training version's documents must never pass for the broker's
+        DocumentSpec spec = new DocumentSpec("account-extract", "DEMO-0001", Language.RU, "Выписка", List.of(), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfRenderer().render(spec, new PdfRenderer.Letterhead("АО «Qyzmet Broker»", "г. Алматы", "AE-2026-000009",
+                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/verify/x", true), out);
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            assertTrue(new PDFTextStripper().getText(document).contains("ДЕМО · учебная версия: не является документом брокера"));
+        }
+        try (PDDocument document = Loader.loadPDF(render(1))) {
+            assertTrue(!new PDFTextStripper().getText(document).contains("ДЕМО"), "a real document says nothing of the kind");
+        }
     }
 
     @Test
@@ -122,7 +137,7 @@ class PdfRendererTest {
                         "доступно", huge)), null)), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRenderer().render(spec, new PdfRenderer.Letterhead("АО «Qyzmet Broker»", "г. Алматы", "OR-2026-000001",
-                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/x"), out);
+                Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/x", false), out);
         try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains(huge), "the amount on one line: " + text);

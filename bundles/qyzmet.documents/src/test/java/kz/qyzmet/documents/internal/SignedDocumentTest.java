@@ -51,7 +51,7 @@ class SignedDocumentTest {
         Path file = directory.resolve("unsigned.pdf");
         try (var out = Files.newOutputStream(file)) {
             new PdfRenderer().render(spec, new PdfRenderer.Letterhead("АО «Qyzmet Broker»", "г. Алматы", NUMBER,
-                    Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/x"), out);
+                    Instant.parse("2026-11-25T10:15:00Z"), "https://localhost:8443/api/v1/documents/verification/x", false), out);
         }
         return file;
     }

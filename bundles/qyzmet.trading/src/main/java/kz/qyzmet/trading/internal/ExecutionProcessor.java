@@ -279,7 +279,7 @@ public class ExecutionProcessor implements ExecutionReports {
                 .detail("side", order.side).detail("quantity", quantity).detail("price", row.price.toPlainString())
                 .detail("amount", amount.toPlainString()).detail("fee", fee.toPlainString())
                 .detail("entry", entry.id()).detail("executionId", report.executionId()).build());
-        return OrderRows.deal(row);
+        return OrderRows.deal(row, scale);
     }
 
     /** The trade date plus {@code days} trading days (T+0 is the trade date itself). */

@@ -61,10 +61,16 @@ final class OrderRows {
         };
     }
 
-    static Deal deal(DealRow row) {
+    /** The deal with its amounts in the currency's minor units ({@code scale}) and its price at least that precise. */
+    static Deal deal(DealRow row, int scale) {
+        BigDecimal price = plain(row.price);
         return new Deal(row.id, row.orderId, row.executionId, row.clientId, row.accountId, row.isin, Side.valueOf(row.side),
-                row.quantity, plain(row.price), row.amount, row.fee, row.currency, instant(row.executedAt), row.tradeDate,
-                row.settlementDate, row.entryId);
+                row.quantity, price.setScale(Math.max(scale, price.scale())), money(row.amount, scale), money(row.fee, scale),
+                row.currency, instant(row.executedAt), row.tradeDate, row.settlementDate, row.entryId);
+    }
+
+    private static BigDecimal money(BigDecimal value, int scale) {
+        return value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
     }
 
     /**

@@ -351,13 +351,13 @@ public class TradingService implements Trading {
     @Override
     public List<Deal> deals(String clientId, Instant from, Instant to) {
         return database.read(session -> session.getMapper(TradingMapper.class).dealsOf(clientId, OrderRows.utc(from),
-                OrderRows.utc(to))).stream().map(OrderRows::deal).toList();
+                OrderRows.utc(to))).stream().map(row -> OrderRows.deal(row, scale(row.currency))).toList();
     }
 
     @Override
     public List<Deal> dealsOf(String orderId) {
         return database.read(session -> session.getMapper(TradingMapper.class).dealsOfOrder(orderId)).stream()
-                .map(OrderRows::deal).toList();
+                .map(row -> OrderRows.deal(row, scale(row.currency))).toList();
     }
 
     /** A new client order id: unique for ever, as FIX needs (32 characters). */
