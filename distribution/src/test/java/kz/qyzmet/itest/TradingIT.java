@@ -559,4 +559,68 @@ public class TradingIT {
             ItSupport.forgetOperatorSession();
         }
     }
+
+    @Test
+    public void anyoneSignsUpToTheDemoTradesWithVirtualMoneyAndResetsTheAccount() throws Exception {
+        // rules §4: no contract, no operator: the sign-up is public in demo mode
+        String login = "learner" + INSTRUMENTS.incrementAndGet() + "x" + java.util.UUID.randomUUID().toString()
+                .replaceAll("[^a-f]", "").substring(0, 3);
+        String phone = "+77079" + String.format("%06d", INSTRUMENTS.get());
+        HttpResponse<String> signedUp = platform.post("demo/signup", "{\"login\":\"" + login + "\",\"phone\":\"" + phone
+                + "\",\"name\":\"Learner\",\"language\":\"ru\",\"password\":\"Tenge-Orda-2026\"}");
+        assertEquals(signedUp.body(), 201, signedUp.statusCode());
+        String clientId = ItSupport.json(signedUp).get("clientId").asText();
+        assertTrue(clientId, clientId.matches("DEMO-[A-Z2-9]{8}"));
+        assertEquals(new BigDecimal("10000000.00"), balance(clientId, "KZT").available());
+        assertTrue(journal("client:" + clientId).contains("demo.signed-up"));
+        HttpResponse<String> taken = platform.post("demo/signup", "{\"login\":\"" + login + "\",\"phone\":\"+77079999999\","
+                + "\"password\":\"Tenge-Orda-2026\"}");
+        assertEquals(taken.body(), 409, taken.statusCode());
+        HttpResponse<String> weak = platform.post("demo/signup", "{\"login\":\"" + login + "y\",\"phone\":\"+77079999998\","
+                + "\"password\":\"password\"}", "Accept-Language", "kk");
+        assertEquals(weak.body(), 400, weak.statusCode());
+
+        // signed in as any client, with the learner's own security session
+        String token = ItSupport.json(platform.post("auth/login", "{\"identifier\":\"" + login
+                + "\",\"password\":\"Tenge-Orda-2026\",\"client\":\"app\"}")).get("token").asText();
+        platform.post("auth/security-session/code", "{\"channel\":\"sms\"}", "Authorization", "Bearer " + token);
+        HttpResponse<String> security = platform.post("auth/security-session", "{\"code\":\"" + platform.latestCode(phone)
+                + "\",\"biometrics\":true}", "Authorization", "Bearer " + token);
+        assertEquals(security.body(), 200, security.statusCode());
+        String identity = ItSupport.json(platform.get("auth/session", "Authorization", "Bearer " + ItSupport.json(security)
+                .get("token").asText())).path("identityId").asText();
+        assertTrue(security.body(), !identity.isEmpty());
+        ItSupport.ClientSession learner = new ItSupport.ClientSession(clientId, identity, login, phone,
+                ItSupport.json(security).get("token").asText());
+
+        String isin = newInstrument(1, "0.01");
+        String ticker = "TST" + INSTRUMENTS.get();
+        market.submit("seller", isin, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 100, new BigDecimal("50.00"), null);
+        market.drain();
+        placeAndConfirmWithCodeTo(learner, "{\"instrument\":\"" + ticker + "\",\"side\":\"BUY\",\"type\":\"LIMIT\","
+                + "\"timeInForce\":\"GTC\",\"lots\":150,\"limitPrice\":\"50.00\"}");
+        awaitFilled(learner, 0, 100);
+        // the rest of the order still holds money: no reset until it ends
+        HttpResponse<String> busy = platform.post("demo/reset", "", learner.bearer("en"));
+        assertEquals(busy.body(), 409, busy.statusCode());
+        assertEquals("HELD", ItSupport.json(busy).get("reason").asText());
+        placeAndConfirmWithCodeTo(learner, "{\"action\":\"cancel\",\"order\":\"" + awaitOrder(learner, 0, "PARTIALLY_FILLED")
+                .get("id").asText() + "\"}");
+        awaitOrder(learner, 0, "CANCELLED");
+        assertEquals(0, new BigDecimal("100").compareTo(balance(clientId, isin).available()));
+
+        HttpResponse<String> reset = platform.post("demo/reset", "", learner.bearer("en"));
+        assertEquals(reset.body(), 200, reset.statusCode());
+        assertEquals(new BigDecimal("10000000.00"), balance(clientId, "KZT").available());
+        assertEquals(0, BigDecimal.ZERO.compareTo(balance(clientId, isin).total()));
+        assertTrue(journal("client:" + clientId).contains("demo.reset"));
+    }
+
+    /** Like {@link #placeAndConfirm}, for a session made here (a learner's). */
+    private void placeAndConfirmWithCodeTo(ItSupport.ClientSession client, String body) throws Exception {
+        HttpResponse<String> created = platform.post("services/orders/requests", body, client.bearer("en"));
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode submission = ItSupport.json(created);
+        assertEquals(200, confirm(client, submission, platform.latestCode(client.identityId())).statusCode());
+    }
 }

@@ -612,4 +612,48 @@ public class WebBrowserIT {
         assertTrue(cabinet.find("[data-telegram-code] a").getAttribute("href").endsWith("?start=" + code.replace("-", "")));
         cabinet.screenshot("37-security-settings-telegram-code");
     }
+
+    @Test
+    public void l_aClientBuysAtMarketFromTheOrderTicketAndANewcomerSignsUpToTheDemo() throws Exception {
+        // issue #17: the orders page shows the market (the demo's market maker quotes AAPL) and takes an order
+        cabinet.open("/cabinet/services/orders?lang=en");
+        cabinet.await("table[data-market] tr[data-ticker=AAPL]");
+        ItSupport.await(java.time.Duration.ofSeconds(10), "AAPL quoted", () -> {
+            cabinet.open("/cabinet/services/orders?lang=en");
+            return !cabinet.find("table[data-market] tr[data-ticker=AAPL]").getText().contains("— —");
+        });
+        cabinet.await("form[data-then=request]");
+        cabinet.fill("Instrument (ticker or ISIN)", "AAPL");
+        cabinet.script("arguments[0].value = 'BUY'", cabinet.labelled("Side"));
+        cabinet.script("arguments[0].value = 'MARKET'", cabinet.labelled("Order type"));
+        cabinet.fill("Lots", "1");
+        cabinet.press("Continue");
+        cabinet.await("dialog[open] [data-summary]");
+        assertTrue(cabinet.find("dialog [data-summary]").getText(), cabinet.find("dialog [data-summary]").getText()
+                .startsWith("Buy AAPL: 1 lots (1 units), at market"));
+        cabinet.screenshot("39-order-confirm");
+        cabinet.fill("One-time code from the SMS", latestCode(cabinet));
+        cabinet.press("Confirm");
+        cabinet.awaitText("[data-status]", "Executed");
+        ItSupport.await(java.time.Duration.ofSeconds(10), "the order filled", () -> {
+            cabinet.open("/cabinet/services/orders?lang=en");
+            return cabinet.all("[data-orders] li").stream().anyMatch(line -> line.getText().contains("FILLED"));
+        });
+        cabinet.screenshot("40-orders-filled");
+        assertTrue(String.valueOf(cabinet.accessibilityViolations()), cabinet.accessibilityViolations().isEmpty());
+
+        // rules §4: anyone signs up to the demo version from the sign-in page, no contract
+        try (Browser newcomer = new Browser(site, 1280, 900)) {
+            newcomer.open("/cabinet/login?lang=en");
+            newcomer.await("#demo-login");
+            assertTrue(newcomer.find(".demo-banner").getText(), newcomer.find(".demo-banner").getText().startsWith("DEMO"));
+            newcomer.find("#demo-login").sendKeys("newcomer" + System.nanoTime() % 100000);
+            newcomer.find("#demo-phone").sendKeys("+7708" + String.format("%07d", System.nanoTime() % 10_000_000));
+            newcomer.find("#demo-name").sendKeys("Dana");
+            newcomer.find("#demo-password").sendKeys("Tenge-Orda-2026");
+            newcomer.press("Create a demo account");
+            newcomer.await("#demo-signed-up:not([hidden])");
+            newcomer.screenshot("41-demo-signed-up");
+        }
+    }
 }

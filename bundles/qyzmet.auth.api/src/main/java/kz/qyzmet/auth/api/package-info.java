@@ -7,5 +7,5 @@
  * ({@code kz.qyzmet.messaging.api}, since 1.5), one bundle per gateway.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package kz.qyzmet.auth.api;

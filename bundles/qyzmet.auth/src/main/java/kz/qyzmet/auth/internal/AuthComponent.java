@@ -85,6 +85,10 @@ public class AuthComponent {
         String dataDir = context.getProperty(DATA_DIR);
         bootstrap = new AdministratorBootstrap(administrators, config, Path.of(dataDir == null ? "data" : dataDir, "secrets"));
         DemoIdentitySeeder.seed(identities, context.getProperty(MODE));
+        if ("dev".equals(context.getProperty(MODE)) || "demo".equals(context.getProperty(MODE))) {
+            // rules §4: only the demo version lets anyone sign up
+            register(context, kz.qyzmet.auth.api.DemoIdentities.class, identities::signUpDemo, new Hashtable<>());
+        }
 
         register(context, Sessions.class, sessions, new Hashtable<>());
         register(context, OperationConfirmations.class, new Confirmations(store, oneTimeCodes, lockouts), new Hashtable<>());

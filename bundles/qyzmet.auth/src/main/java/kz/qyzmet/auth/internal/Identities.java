@@ -122,23 +122,7 @@ final class Identities {
                     "Қызметкер тіркелгісін тек әкімші жасай алады.", "Учётную запись сотрудника может создать только администратор.",
                     "Only an administrator can create staff accounts."));
         }
-        IdentityRow row = new IdentityRow();
-        row.id = UUID.randomUUID().toString();
-        row.login = AuthProblems.required("login", Identifiers.login(request.login()), LocalizedText.of(
-                "Логин 3–64 таңба: латын әріптері, цифрлар, нүкте, сызықша; әріптен немесе цифрдан басталады.",
-                "Логин: 3–64 символа — латинские буквы, цифры, точка, дефис, подчёркивание; начинается с буквы или цифры.",
-                "Login: 3–64 characters — Latin letters, digits, dot, dash, underscore; starting with a letter or digit."));
-        row.email = request.email() == null ? null : AuthProblems.required("email", Identifiers.email(request.email()),
-                LocalizedText.of("E-mail мекенжайы қате.", "Неверный адрес e-mail.", "Invalid e-mail address."));
-        row.phone = request.phone() == null ? null : AuthProblems.required("phone", Identifiers.phone(request.phone()),
-                LocalizedText.of("Телефон нөмірі халықаралық форматта болуы керек, мысалы +77011234567.",
-                        "Номер телефона должен быть в международном формате, например +77011234567.",
-                        "The phone number must be in international format, e.g. +77011234567."));
-        if (row.phone == null) {
-            // §22: the mobile number is required — codes and recovery go there
-            throw AuthProblems.invalidField("phone", LocalizedText.of("Телефон нөмірі міндетті.", "Номер телефона обязателен.",
-                    "The phone number is required."));
-        }
+        IdentityRow row = contactsChecked(request);
         if (role == Role.CLIENT && (request.clientId() == null || request.clientId().isBlank())) {
             throw AuthProblems.invalidField("clientId", LocalizedText.of("Клиент тіркелгісі клиент жазбасына байланысуы керек.",
                     "Учётная запись клиента должна быть связана с записью клиента.",
@@ -178,6 +162,88 @@ final class Identities {
                 Duration.ofHours(store.config().activation_lifetime_hours()), operator);
         return view(row, now);
     }
+
+
+    /** A new identity's row with its login, e-mail and phone checked (§22: the phone is required). */
+    private static IdentityRow contactsChecked(NewIdentity request) {
+        IdentityRow row = new IdentityRow();
+        row.id = UUID.randomUUID().toString();
+        row.login = AuthProblems.required("login", Identifiers.login(request.login()), LocalizedText.of(
+                "Логин 3–64 таңба: латын әріптері, цифрлар, нүкте, сызықша; әріптен немесе цифрдан басталады.",
+                "Логин: 3–64 символа — латинские буквы, цифры, точка, дефис, подчёркивание; начинается с буквы или цифры.",
+                "Login: 3–64 characters — Latin letters, digits, dot, dash, underscore; starting with a letter or digit."));
+        row.email = request.email() == null ? null : AuthProblems.required("email", Identifiers.email(request.email()),
+                LocalizedText.of("E-mail мекенжайы қате.", "Неверный адрес e-mail.", "Invalid e-mail address."));
+        row.phone = request.phone() == null ? null : AuthProblems.required("phone", Identifiers.phone(request.phone()),
+                LocalizedText.of("Телефон нөмірі халықаралық форматта болуы керек, мысалы +77011234567.",
+                        "Номер телефона должен быть в международном формате, например +77011234567.",
+                        "The phone number must be in international format, e.g. +77011234567."));
+        if (row.phone == null) {
+            // §22: the mobile number is required — codes and recovery go there
+            throw AuthProblems.invalidField("phone", LocalizedText.of("Телефон нөмірі міндетті.", "Номер телефона обязателен.",
+                    "The phone number is required."));
+        }
+        return row;
+    }
+
+    /**
+     * Dev and demo mode only (rules §4): a newcomer signs up to the demo version
+     * with no contract and can sign in at once with the password chosen (§41).
+     */
+    String signUpDemo(kz.qyzmet.auth.api.DemoIdentities.SignUp signUp, Caller caller) {
+        Instant now = store.now();
+        IdentityRow row = contactsChecked(new NewIdentity(signUp.login(), signUp.email(), signUp.phone(), Role.CLIENT,
+                null, signUp.displayName(), signUp.language()));
+        String password = signUp.password() == null ? "" : signUp.password();
+        List<PasswordPolicy.Violation> violations = PasswordPolicy.check(password, row.login, row.email, signUp.displayName());
+        if (!violations.isEmpty()) {
+            throw AuthProblems.passwordPolicy(violations);
+        }
+        row.role = Role.CLIENT.name();
+        row.clientId = "DEMO-" + DEMO_IDS.next();
+        row.displayName = signUp.displayName() == null || signUp.displayName().isBlank() ? row.login
+                : signUp.displayName().strip();
+        row.language = (signUp.language() == null ? Language.DEFAULT : signUp.language()).tag();
+        row.passwordHash = store.hasher().hash(password);
+        row.passwordChangedAt = AuthStore.utc(now);
+        row.status = AuthStore.ACTIVE;
+        row.statusChangedAt = AuthStore.utc(now);
+        row.createdAt = AuthStore.utc(now);
+        row.createdBy = caller.identity();
+        try {
+            store.write(mapper -> {
+                mapper.insertIdentity(row);
+                store.journal("auth.identity.created", row.id, caller).detail("role", Role.CLIENT.id())
+                        .detail("login", row.login).detail("clientId", row.clientId).detail("demo", true)
+                        .detail("signUp", true).record();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("Duplicate entry")) {
+                throw new ProblemException(409, CommonProblems.CONFLICT, LocalizedText.of(
+                        "Мұндай логин, e-mail немесе телефон тіркелген.", "Такой логин, e-mail или телефон уже зарегистрирован.",
+                        "This login, e-mail or phone is taken."), java.util.Map.of("reason", "TAKEN"), java.util.Map.of());
+            }
+            throw e;
+        }
+        return row.clientId;
+    }
+
+    /** Demo client ids: eight characters no one mistakes for another (no 0/O, 1/I). */
+    private static final class DemoIds {
+        private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+        private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+        String next() {
+            char[] id = new char[8];
+            for (int i = 0; i < id.length; i++) {
+                id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+            }
+            return new String(id);
+        }
+    }
+
+    private static final DemoIds DEMO_IDS = new DemoIds();
 
     /**
      * Dev and demo mode only (rules §4, a demo version to learn the system):

@@ -24,10 +24,10 @@ import kz.qyzmet.trading.internal.Rows.RequestRow;
 
 /**
  * Carries committed requests to the exchange through the configured gateway (or
- * the highest ranked one). A request is marked sent before it goes; one that
- * cannot go (no gateway, not connected) waits, and every request not yet
- * answered goes again when a gateway arrives: the exchange never executes a
- * client order id twice, so sending again is safe and nothing is lost.
+ * the highest ranked one). One that cannot go (no gateway, not connected) waits,
+ * and every request not yet answered goes again when a gateway arrives: the
+ * exchange never executes a client order id twice, so sending again is safe and
+ * nothing is lost.
  */
 @Component(service = Gateways.class, configurationPid = TradingService.PID)
 public class Gateways {
@@ -71,33 +71,22 @@ public class Gateways {
                 || gateway.name().equals(configured)).max(Comparator.comparingInt(Gateway::ranking));
     }
 
-    /** Sends one committed request; false when no gateway can take it now (it waits). */
-    boolean send(String clientOrderId) {
+    /** The name of the gateway requests go through now, recorded with an order when it is placed; null when none. */
+    String current() {
+        return gateway().map(Gateway::name).orElse(null);
+    }
+
+    /**
+     * Sends one committed request, as it was committed (no second transaction on the way
+     * out: the request stays unanswered until the exchange answers it, and goes again at
+     * the next logon or restart if it never does); false when no gateway can take it now.
+     */
+    boolean send(OrderRow order, RequestRow request) {
         Optional<Gateway> gateway = gateway().filter(candidate -> candidate.exchange().connected());
         if (gateway.isEmpty()) {
-            LOG.warn("order request {} waits: no exchange gateway is connected", clientOrderId);
+            LOG.warn("order request {} waits: no exchange gateway is connected", request.clientOrderId);
             return false;
         }
-        Object[] found = database.inTransaction(session -> {
-            TradingMapper mapper = session.getMapper(TradingMapper.class);
-            RequestRow request = mapper.request(clientOrderId);
-            if (request == null || !("PENDING".equals(request.state) || "SENT".equals(request.state))) {
-                return null;
-            }
-            OrderRow order = mapper.lockOrder(request.orderId);
-            mapper.sent(clientOrderId, OrderRows.utc(clock.instant()));
-            if (order.gateway == null) {
-                order.gateway = gateway.get().name();
-                order.updatedAt = OrderRows.utc(clock.instant());
-                mapper.updateOrder(order);
-            }
-            return new Object[] { order, request };
-        });
-        if (found == null) {
-            return true;
-        }
-        OrderRow order = (OrderRow) found[0];
-        RequestRow request = (RequestRow) found[1];
         ExchangeGateway exchange = gateway.get().exchange();
         switch (request.kind) {
         case "NEW" -> exchange.send(OrderRows.newOrder(order, request, clock.instant()));
@@ -108,6 +97,12 @@ public class Gateways {
         return true;
     }
 
+    /** Sends a request again as stored (after a restart, or when a gateway comes). */
+    private boolean resend(RequestRow request) {
+        OrderRow order = database.read(session -> session.getMapper(TradingMapper.class).order(request.orderId));
+        return send(order, request);
+    }
+
     /** Every request the exchange has not answered, oldest first (after a restart, or when a gateway comes). */
     void resendUnanswered() {
         if (gateway().isEmpty()) {
@@ -116,7 +111,7 @@ public class Gateways {
         try {
             List<RequestRow> waiting = database.read(session -> session.getMapper(TradingMapper.class).unanswered(10_000));
             for (RequestRow request : waiting) {
-                if (!send(request.clientOrderId)) {
+                if (!resend(request)) {
                     return;
                 }
             }

@@ -46,10 +46,10 @@ interface TradingMapper {
 
     @Insert("INSERT INTO trading_order (id, client_id, account_id, isin, instrument_version, currency, side, order_type,"
             + " time_in_force, quantity, limit_price, stop_price, hold_price, state, filled, filled_amount, fees, hold_asset,"
-            + " current_request, pending_request, reference, placed_at, placed_by, updated_at) VALUES (#{id}, #{clientId},"
+            + " current_request, pending_request, gateway, reference, placed_at, placed_by, updated_at) VALUES (#{id}, #{clientId},"
             + " #{accountId}, #{isin}, #{instrumentVersion}, #{currency}, #{side}, #{orderType}, #{timeInForce}, #{quantity},"
             + " #{limitPrice}, #{stopPrice}, #{holdPrice}, #{state}, 0, 0, 0, #{holdAsset}, #{currentRequest},"
-            + " #{pendingRequest}, #{reference}, #{placedAt}, #{placedBy}, #{updatedAt})")
+            + " #{pendingRequest}, #{gateway}, #{reference}, #{placedAt}, #{placedBy}, #{updatedAt})")
     void insertOrder(OrderRow row);
 
     @Select("SELECT * FROM trading_order WHERE id = #{id}")
@@ -86,9 +86,6 @@ interface TradingMapper {
 
     @Select("SELECT * FROM trading_request WHERE client_order_id = #{id}")
     RequestRow request(@Param("id") String clientOrderId);
-
-    @Update("UPDATE trading_request SET state = 'SENT', sent_at = #{at} WHERE client_order_id = #{id} AND state = 'PENDING'")
-    int sent(@Param("id") String clientOrderId, @Param("at") LocalDateTime at);
 
     @Update("UPDATE trading_request SET state = #{state}, answered_at = #{at} WHERE client_order_id = #{id}"
             + " AND state IN ('PENDING', 'SENT')")

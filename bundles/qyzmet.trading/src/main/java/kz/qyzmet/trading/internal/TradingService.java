@@ -219,6 +219,7 @@ public class TradingService implements Trading {
         row.placedAt = OrderRows.utc(now);
         row.placedBy = ticket.actor() == null ? ticket.clientId() : ticket.actor();
         row.updatedAt = row.placedAt;
+        row.gateway = gateways.current();
         RequestRow request = request(row.currentRequest, id, "NEW", row.reference, row.quantity, row.limitPrice,
                 row.stopPrice, row.holdPrice, null, now);
         return database.inTransaction(session -> {
@@ -237,8 +238,8 @@ public class TradingService implements Trading {
                     .detail("stopPrice", text(row.stopPrice)).detail("holdAsset", estimate.holdAsset())
                     .detail("holdAmount", estimate.holdAmount().toPlainString()).detail("clientOrderId", request.clientOrderId)
                     .detail("reference", row.reference).build());
-            database.afterCommit(() -> gateways.send(request.clientOrderId));
-            return OrderRows.order(mapper.order(id));
+            database.afterCommit(() -> gateways.send(row, request));
+            return OrderRows.order(row);
         });
     }
 
@@ -255,7 +256,7 @@ public class TradingService implements Trading {
             mapper.updateOrder(order);
             audit.record(AuditEvent.builder("trading.order.cancel.requested", "order:" + orderId).actor(actor, ACTOR_ROLE)
                     .detail("clientOrderId", request.clientOrderId).detail("reference", String.valueOf(reference)).build());
-            database.afterCommit(() -> gateways.send(request.clientOrderId));
+            database.afterCommit(() -> gateways.send(order, request));
             return OrderRows.order(order);
         });
     }
@@ -302,7 +303,7 @@ public class TradingService implements Trading {
                     .detail("clientOrderId", request.clientOrderId).detail("quantity", request.quantity)
                     .detail("limitPrice", text(request.limitPrice)).detail("stopPrice", text(request.stopPrice))
                     .detail("heldAnew", topUp == null ? "" : topUp).detail("reference", String.valueOf(reference)).build());
-            database.afterCommit(() -> gateways.send(request.clientOrderId));
+            database.afterCommit(() -> gateways.send(order, request));
             return OrderRows.order(order);
         });
     }
