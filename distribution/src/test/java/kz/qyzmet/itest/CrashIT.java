@@ -37,8 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class CrashIT {
     /** Every service of the default distribution: the first catalog after a start lists them all. */
-    static final java.util.Set<String> DEFAULT_SERVICES = new java.util.TreeSet<>(List.of("account-settings", "claim-rights", "extract",
-            "operations-report", "other-reports", "personal-data", "security-settings", "source-of-funds", "transfer", "w8ben", "withdrawal"));
+    static final java.util.Set<String> DEFAULT_SERVICES = new java.util.TreeSet<>(List.of("account-settings", "claim-rights",
+            "deal-register", "extract", "ipo", "operations-report", "orders", "other-reports", "personal-data", "security-settings",
+            "source-of-funds", "transfer", "w8ben", "withdrawal"));
 
     private static final Duration LOAD = Duration.ofSeconds(4);
 

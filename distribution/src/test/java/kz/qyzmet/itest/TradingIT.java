@@ -71,7 +71,7 @@ public class TradingIT {
     public Option[] configuration() throws Exception {
         // demo mode: the simulated exchange runs in the platform; the trading core reaches it over FIX 4.4 on loopback
         int port = ItPlatform.freePort();
-        return ItPlatform.options("trading", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo",
+        return ItPlatform.optionsWithPdfReader("trading", List.of("qyzmet-default"), Map.of("qyzmet.mode", "demo",
                 "qyzmet.simulatedexchange.liquidity", "false", "qyzmet.simulatedexchange.fix.port", String.valueOf(port),
                 "qyzmet.fix.host", "127.0.0.1", "qyzmet.fix.port", String.valueOf(port), "qyzmet.fix.reconnect.seconds", "1",
                 "qyzmet.trading.gateway", "fix"));
@@ -253,6 +253,16 @@ public class TradingIT {
         String[] lines = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
         assertEquals(4, lines.length);
         assertTrue(lines[1], lines[1].contains(",BUY," + isin + ",20,250.00,5000.00,100.00,KZT,"));
+
+        // the extract values the 50 units at the last price, 251.00
+        String extractId = platform.requestConfirmed("extract", "{\"language\":\"en\"}", client, "EXECUTED");
+        HttpResponse<byte[]> extract = platform.getBytes(ItSupport.json(platform.get("instructions/" + extractId,
+                client.bearer("en"))).get("documents").get(0).asText().replace("/api/v1/", ""), client.bearer("en"));
+        ItSupport.keepIssuedPdf("extract-market-values", extract.body());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(extract.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text, text.contains("Market value of the positions at the last prices: 12,550.00 KZT"));
+        }
     }
 
     @Test

@@ -637,7 +637,7 @@ public class WebBrowserIT {
         cabinet.awaitText("[data-status]", "Executed");
         ItSupport.await(java.time.Duration.ofSeconds(10), "the order filled", () -> {
             cabinet.open("/cabinet/services/orders?lang=en");
-            return cabinet.all("[data-orders] li").stream().anyMatch(line -> line.getText().contains("FILLED"));
+            return cabinet.all("[data-orders] li").stream().anyMatch(line -> line.getText().contains("· filled"));
         });
         cabinet.screenshot("40-orders-filled");
         assertTrue(String.valueOf(cabinet.accessibilityViolations()), cabinet.accessibilityViolations().isEmpty());

@@ -6,5 +6,5 @@
  * domain APIs (ledger, clients, instructions…) depend on this, not on REST.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package kz.qyzmet.common.api;

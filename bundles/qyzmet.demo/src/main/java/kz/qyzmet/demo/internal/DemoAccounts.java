@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ public class DemoAccounts {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-        this.virtualMoney = money(configuration.virtual_money());
+        this.virtualMoney = kz.qyzmet.common.api.PerCode.amounts(configuration.virtual_money());
         this.perHour = Math.max(1, configuration.signups_per_hour());
         String mode = context.getProperty("qyzmet.mode");
         this.demo = "dev".equals(mode) || "demo".equals(mode);
@@ -82,19 +81,6 @@ public class DemoAccounts {
     /** Dev or demo mode: the only modes with a demo version (never production). */
     boolean demo() {
         return demo;
-    }
-
-    static Map<String, BigDecimal> money(String[] lines) {
-        Map<String, BigDecimal> money = new LinkedHashMap<>();
-        Arrays.stream(lines).filter(line -> line != null && !line.isBlank()).flatMap(line -> Arrays.stream(line.split(",")))
-                .forEach(line -> {
-                    String[] parts = line.split("=", 2);
-                    if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
-                        throw new IllegalArgumentException("expected CODE=amount, e.g. KZT=10000000: " + line);
-                    }
-                    money.put(parts[0].strip(), new BigDecimal(parts[1].strip()));
-                });
-        return Map.copyOf(money);
     }
 
     Map<String, BigDecimal> virtualMoney() {

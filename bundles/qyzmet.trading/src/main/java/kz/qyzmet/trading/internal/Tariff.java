@@ -2,10 +2,7 @@ package kz.qyzmet.trading.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The broker's fee on trades: a percentage of an order's filled amount with a
@@ -21,17 +18,8 @@ record Tariff(BigDecimal percent, Map<String, BigDecimal> minimum, BigDecimal co
                 new BigDecimal(configuration.price_collar_percent().strip()));
     }
 
-    /** {@code KZT=100} lines (or several in one, comma-separated); a malformed one is a configuration error at once. */
     static Map<String, BigDecimal> perCurrency(String[] values) {
-        return Arrays.stream(values == null ? new String[0] : values).filter(Objects::nonNull)
-                .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).filter(line -> !line.isEmpty())
-                .map(line -> {
-                    String[] parts = line.split("=", 2);
-                    if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
-                        throw new IllegalArgumentException("expected CODE=amount, e.g. KZT=100: " + line);
-                    }
-                    return Map.entry(parts[0].strip(), new BigDecimal(parts[1].strip()));
-                }).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b));
+        return kz.qyzmet.common.api.PerCode.amounts(values);
     }
 
     /** The fee of an order whose fills add up to {@code amount}; zero before any fill. */

@@ -116,10 +116,10 @@ interface TradingMapper {
     void insertDeal(DealRow row);
 
     @Select("SELECT * FROM trading_deal WHERE client_id = #{client} AND executed_at >= #{from} AND executed_at < #{to}"
-            + " ORDER BY executed_at, id")
+            + " ORDER BY executed_at, entry_id")
     List<DealRow> dealsOf(@Param("client") String clientId, @Param("from") LocalDateTime from,
             @Param("to") LocalDateTime to);
 
-    @Select("SELECT * FROM trading_deal WHERE order_id = #{order} ORDER BY executed_at, id")
+    @Select("SELECT * FROM trading_deal WHERE order_id = #{order} ORDER BY executed_at, entry_id")
     List<DealRow> dealsOfOrder(@Param("order") String orderId);
 }

@@ -58,13 +58,13 @@ final class FixAcceptor extends ApplicationAdapter {
     static final String OWNER = "fix";
     private static final Logger LOG = LoggerFactory.getLogger(FixAcceptor.class);
 
-    private final SimulatedExchange exchange;
+    private final ExchangeCore exchange;
     private final SocketAcceptor acceptor;
     private volatile SessionID session;
     /** What each request's answers need to repeat: its instrument and side, by client order id. */
     private final Map<String, String[]> orders = new ConcurrentHashMap<>();
 
-    FixAcceptor(SimulatedExchange exchange, SimulatedExchangeConfiguration configuration, Path dataDir)
+    FixAcceptor(ExchangeCore exchange, SimulatedExchangeConfiguration configuration, Path dataDir)
             throws ConfigError, java.io.IOException {
         this.exchange = exchange;
         Path store = dataDir.resolve("simulatedexchange").resolve("fix");

@@ -17,7 +17,7 @@ import kz.qyzmet.trading.api.TimeInForce;
 final class MarketMaker {
     static final String OWNER = "market-maker";
 
-    private final SimulatedExchange exchange;
+    private final ExchangeCore exchange;
     private final int levels;
     private final long quantity;
     private final int spacing;
@@ -28,7 +28,7 @@ final class MarketMaker {
     private record Level(String isin, Side side, BigDecimal price) {
     }
 
-    MarketMaker(SimulatedExchange exchange, SimulatedExchangeConfiguration configuration) {
+    MarketMaker(ExchangeCore exchange, SimulatedExchangeConfiguration configuration) {
         this.exchange = exchange;
         this.levels = Math.max(1, configuration.depth_levels());
         this.quantity = Math.max(1, configuration.level_quantity());
@@ -49,8 +49,8 @@ final class MarketMaker {
             exchange.engine().cancel(isin, id + "-withdrawn", id);
         }
         for (int level = 1; level <= levels; level++) {
-            place(new Level(isin, Side.BUY, SimulatedExchange.away(reference, -spacing * level)));
-            place(new Level(isin, Side.SELL, SimulatedExchange.away(reference, spacing * level)));
+            place(new Level(isin, Side.BUY, ExchangeCore.away(reference, -spacing * level)));
+            place(new Level(isin, Side.SELL, ExchangeCore.away(reference, spacing * level)));
         }
     }
 

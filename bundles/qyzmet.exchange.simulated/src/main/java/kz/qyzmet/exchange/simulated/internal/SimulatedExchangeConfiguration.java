@@ -31,4 +31,7 @@ public @interface SimulatedExchangeConfiguration {
 
     @AttributeDefinition(description = "The broker's CompID the acceptor expects (56 of its messages)")
     String fix_target_comp_id() default "QYZMET";
+
+    @AttributeDefinition(description = "The close of the trading day, HH:MM Almaty time: day orders still open expire then")
+    String close_at() default "23:59";
 }

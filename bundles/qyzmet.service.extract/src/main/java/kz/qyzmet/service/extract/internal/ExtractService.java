@@ -65,11 +65,32 @@ public class ExtractService implements ServiceHandler<ExtractService.Request> {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClientRecords clients;
 
+    /** Optional: the last prices an extract of now values the positions at (issue #17); none without them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile kz.qyzmet.trading.api.MarketData marketData;
+
+    /** Optional: what currency a security's price is in. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile kz.qyzmet.trading.api.Instruments instruments;
+
     @Activate
     public ExtractService(@Reference Ledger ledger, @Reference Documents documents) {
         this.ledger = ledger;
         this.documents = documents;
-        this.document = new ExtractDocument(ledger, () -> Optional.ofNullable(clients));
+        this.document = new ExtractDocument(ledger, () -> Optional.ofNullable(clients), this::price);
+    }
+
+    /** The last price of a security with its currency, if the market gives one. */
+    private Optional<ExtractDocument.Price> price(String isin) {
+        kz.qyzmet.trading.api.MarketData data = marketData;
+        kz.qyzmet.trading.api.Instruments known = instruments;
+        if (data == null || known == null) {
+            return Optional.empty();
+        }
+        return known.find(isin).flatMap(instrument -> data.quote(isin).filter(quote -> quote.last() != null)
+                .map(quote -> new ExtractDocument.Price(quote.last(), instrument.currency(), quote.at())));
     }
 
     @Override

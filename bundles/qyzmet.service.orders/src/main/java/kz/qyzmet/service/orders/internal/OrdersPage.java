@@ -81,10 +81,20 @@ public class OrdersPage implements CabinetPage {
 
     private static OrderRow row(Order order, Map<String, String> tickers, Language language) {
         BigDecimal price = order.limitPrice() != null ? order.limitPrice() : order.stopPrice();
-        return new OrderRow(order.id(), tickers.getOrDefault(order.isin(), order.isin()), order.side().name(),
-                order.type().name(), price == null ? "—" : price.toPlainString(), order.filled() + " / " + order.quantity(),
-                order.state().name(), order.state().isWorking(), order.reason() == null ? "" : order.reason().in(language),
-                order.placedAt());
+        Map<String, String> words = WORDS.get(language);
+        return new OrderRow(order.id(), tickers.getOrDefault(order.isin(), order.isin()), words.get(order.side().name()),
+                words.get(order.type().name()), price == null ? "—" : price.toPlainString(), order.filled() + " / "
+                        + order.quantity(), words.get(order.state().name()), order.state().isWorking(),
+                order.reason() == null ? "" : order.reason().in(language), order.placedAt());
+    }
+
+    /** Sides, types and states in words (issue #13: no codes in a Kazakh or Russian page). */
+    private static Map<String, String> terms(String... pairs) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            terms.put(pairs[i], pairs[i + 1]);
+        }
+        return terms;
     }
 
     private static String text(Optional<BigDecimal> price) {
@@ -92,12 +102,22 @@ public class OrdersPage implements CabinetPage {
     }
 
     private static final Map<Language, Map<String, String>> WORDS = Map.of(
-            Language.KK, Map.of("market", "Нарық", "ticker", "Тикер", "last", "Соңғы", "bid", "Сатып алу", "ask", "Сату",
+            Language.KK, terms("market", "Нарық", "ticker", "Тикер", "last", "Соңғы", "bid", "Сатып алу", "ask", "Сату",
                     "change", "Өзгеріс", "lot", "Лот", "orders", "Менің өтінімдерім", "none", "Өтінім әлі жоқ.",
-                    "cancel", "Жою"),
-            Language.RU, Map.of("market", "Рынок", "ticker", "Тикер", "last", "Последняя", "bid", "Покупка", "ask", "Продажа",
+                    "cancel", "Жою", "BUY", "Сатып алу", "SELL", "Сату", "MARKET", "нарықтық", "LIMIT", "лимиттік", "STOP", "стоп",
+                    "STOP_LIMIT", "стоп-лимит", "PENDING_NEW", "биржаға жіберілді", "NEW", "кітапта", "PARTIALLY_FILLED",
+                    "ішінара орындалды", "FILLED", "орындалды", "CANCELLED", "жойылды", "REJECTED", "қабылданбады",
+                    "EXPIRED", "мерзімі бітті"),
+            Language.RU, terms("market", "Рынок", "ticker", "Тикер", "last", "Последняя", "bid", "Покупка", "ask", "Продажа",
                     "change", "Изменение", "lot", "Лот", "orders", "Мои заявки", "none", "Заявок пока нет.",
-                    "cancel", "Снять"),
-            Language.EN, Map.of("market", "Market", "ticker", "Ticker", "last", "Last", "bid", "Bid", "ask", "Ask",
-                    "change", "Change", "lot", "Lot", "orders", "My orders", "none", "No orders yet.", "cancel", "Cancel"));
+                    "cancel", "Снять", "BUY", "Покупка", "SELL", "Продажа", "MARKET", "рыночная", "LIMIT", "лимитная", "STOP",
+                    "стоп", "STOP_LIMIT", "стоп-лимит", "PENDING_NEW", "отправлена на биржу", "NEW", "в стакане",
+                    "PARTIALLY_FILLED", "исполнена частично", "FILLED", "исполнена", "CANCELLED", "снята", "REJECTED",
+                    "отклонена", "EXPIRED", "срок истёк"),
+            Language.EN, terms("market", "Market", "ticker", "Ticker", "last", "Last", "bid", "Bid", "ask", "Ask",
+                    "change", "Change", "lot", "Lot", "orders", "My orders", "none", "No orders yet.", "cancel", "Cancel",
+                    "BUY", "Buy", "SELL", "Sell", "MARKET", "market", "LIMIT", "limit", "STOP", "stop", "STOP_LIMIT",
+                    "stop-limit", "PENDING_NEW", "sent to the exchange", "NEW", "in the book", "PARTIALLY_FILLED",
+                    "partly filled", "FILLED", "filled", "CANCELLED", "cancelled", "REJECTED", "rejected", "EXPIRED",
+                    "expired"));
 }

@@ -2,7 +2,6 @@ package kz.qyzmet.service.withdrawal.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,26 +19,8 @@ record Tariff(BigDecimal percent, Map<String, BigDecimal> minimum, Map<String, B
                 perCurrency(configuration.review_from()), perCurrency(configuration.source_of_funds_from()));
     }
 
-    /**
-     * {@code KZT=200} lines as a map (one per value, or several in one value separated
-     * by commas, as a setting gives them); a malformed line is a configuration error, said at once.
-     */
     static Map<String, BigDecimal> perCurrency(String[] values) {
-        Map<String, BigDecimal> amounts = new HashMap<>();
-        String[] lines = values == null ? new String[0]
-                : java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).flatMap(value -> java.util.Arrays
-                        .stream(value.split(","))).toArray(String[]::new);
-        for (String line : lines) {
-            if (line == null || line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("=", 2);
-            if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException("expected CODE=amount, e.g. KZT=200: " + line);
-            }
-            amounts.put(parts[0].strip(), new BigDecimal(parts[1].strip()));
-        }
-        return Map.copyOf(amounts);
+        return kz.qyzmet.common.api.PerCode.amounts(values);
     }
 
     BigDecimal fee(BigDecimal amount, String currency, int scale) {
