@@ -34,7 +34,9 @@ public class DocumentConformanceCheck {
     static final String DIRECTORY = "issued-documents";
     /** Every kind of PDF the platform's own services issue. */
     static final Set<String> KINDS = Set.of("account-extract", "operations-report", "audit-confirmation",
-            "depository-extract", "account-opening-notice", "client-instruction", "claim-rights-notice", "w8ben-form", "account-certificate");
+            "depository-extract", "account-opening-notice", "client-instruction", "claim-rights-notice", "w8ben-form", "account-certificate",
+            // issue #17: the register of deals, the IPO allotment notice, and the extract with its market-value table
+            "deal-register", "ipo-allotment", "account-extract-market-values");
 
     static {
         VeraGreenfieldFoundryProvider.initialise();

@@ -253,12 +253,22 @@ public class TradingIT {
         String[] lines = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
         assertEquals(4, lines.length);
         assertTrue(lines[1], lines[1].contains(",BUY," + isin + ",20,250.00,5000.00,100.00,KZT,"));
+        String pdfRegister = platform.requestConfirmed("deal-register", "{\"from\":\"" + today + "\",\"language\":\"ru\"}",
+                client, "EXECUTED");
+        HttpResponse<byte[]> registerPdf = platform.getBytes(ItSupport.json(platform.get("instructions/" + pdfRegister,
+                client.bearer("en"))).get("documents").get(0).asText().replace("/api/v1/", ""), client.bearer("en"));
+        assertEquals(200, registerPdf.statusCode());
+        ItSupport.keepIssuedPdf("deal-register", registerPdf.body());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(registerPdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text, text.contains("Реестр сделок") && text.contains("Куплено, KZT"));
+        }
 
         // the extract values the 50 units at the last price, 251.00
         String extractId = platform.requestConfirmed("extract", "{\"language\":\"en\"}", client, "EXECUTED");
         HttpResponse<byte[]> extract = platform.getBytes(ItSupport.json(platform.get("instructions/" + extractId,
                 client.bearer("en"))).get("documents").get(0).asText().replace("/api/v1/", ""), client.bearer("en"));
-        ItSupport.keepIssuedPdf("extract-market-values", extract.body());
+        ItSupport.keepIssuedPdf("account-extract-market-values", extract.body());
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(extract.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             assertTrue(text, text.contains("Market value of the positions at the last prices: 12,550.00 KZT"));
@@ -567,6 +577,15 @@ public class TradingIT {
         } finally {
             AHEAD.set(Duration.ZERO);
             ItSupport.forgetOperatorSession();
+        }
+        // the notice the first subscriber got, as a person reads it (kept for the PDF/A and PDF/UA check)
+        String notice = instructions.find(subscriptions.get(0)).orElseThrow().resultDocumentIds().get(0);
+        HttpResponse<byte[]> pdf = platform.getBytes("documents/" + notice, subscribers.get(0).bearer("en"));
+        assertEquals(200, pdf.statusCode());
+        ItSupport.keepIssuedPdf("ipo-allotment", pdf.body());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text, text.contains("Steppe Energy JSC") && text.contains("5 × 10 = 50"));
         }
     }
 

@@ -155,11 +155,13 @@ public class DealRegisterService implements ServiceHandler<DealRegisterService.R
                 new Block.Field(words.count(), String.valueOf(deals.size())))));
         List<List<String>> rows = new ArrayList<>();
         Map<String, java.math.BigDecimal[]> totals = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
         for (Deal deal : deals) {
             int scale = ledger.asset(deal.currency()).map(Asset::scale).orElse(2);
-            String security = ledger.asset(deal.isin()).map(asset -> asset.nameIn(language)).orElse(deal.isin());
+            // the ISIN alone: with five numeric columns a name would wrap the ISIN; the names follow the table
+            names.put(deal.isin(), ledger.asset(deal.isin()).map(asset -> asset.nameIn(language)).orElse(deal.isin()));
             rows.add(List.of(Formats.dateTime(deal.executedAt()), deal.side() == Side.BUY ? words.buy() : words.sell(),
-                    deal.isin() + " · " + security, String.valueOf(deal.quantity()), deal.price().toPlainString(),
+                    deal.isin(), String.valueOf(deal.quantity()), deal.price().toPlainString(),
                     Formats.amount(deal.amount(), scale, language), Formats.amount(deal.fee(), scale, language),
                     deal.currency(), Formats.date(deal.settlementDate())));
             java.math.BigDecimal[] sums = totals.computeIfAbsent(deal.currency(), currency -> new java.math.BigDecimal[] {
@@ -167,14 +169,17 @@ public class DealRegisterService implements ServiceHandler<DealRegisterService.R
             sums[deal.side() == Side.BUY ? 0 : 1] = sums[deal.side() == Side.BUY ? 0 : 1].add(deal.amount());
             sums[2] = sums[2].add(deal.fee());
         }
-        blocks.add(Block.Table.of(List.of(new Block.Column(words.executed(), 2.2f, false),
-                new Block.Column(words.side(), 1.1f, false), new Block.Column(words.security(), 3f, false),
+        blocks.add(Block.Table.of(List.of(new Block.Column(words.executed(), 1.8f, false),
+                new Block.Column(words.side(), 1.3f, false), new Block.Column("ISIN", 3f, false),
                 new Block.Column(words.quantity(), 1f, true), new Block.Column(words.price(), 1.2f, true),
                 new Block.Column(words.amount(), 1.6f, true), new Block.Column(words.fee(), 1.1f, true),
                 new Block.Column(words.currency(), 0.9f, false), new Block.Column(words.settlement(), 1.4f, false)), rows,
                 null));
         if (deals.isEmpty()) {
             blocks.add(new Block.Paragraph(words.none()));
+        } else {
+            blocks.add(new Block.Fields(names.entrySet().stream().map(name -> new Block.Field(name.getKey(), name.getValue()))
+                    .toList()));
         }
         for (Map.Entry<String, java.math.BigDecimal[]> total : totals.entrySet()) {
             int scale = ledger.asset(total.getKey()).map(Asset::scale).orElse(2);
